@@ -1,0 +1,21 @@
+import { defineCommand } from '../src/bus/types.js';
+import { it } from '../src/i18n/it.js';
+
+// /aiuto is generated from the command specs, so it cannot fall out of date.
+export default defineCommand({
+  name: 'aiuto',
+  aliases: ['help'],
+  description: 'Elenca i comandi che puoi usare',
+  usage: '/aiuto',
+  async handler(ctx) {
+    const lines = ctx.services.commands.visibleTo(ctx.actor).map((c) => `• ${c.usage} — ${c.description}`);
+    await ctx.reply({
+      text: `${it.help.title}\n${lines.join('\n')}`,
+      blocks: [
+        { type: 'header', text: it.help.title },
+        { type: 'text', text: `${it.help.intro}\n${lines.join('\n')}` },
+        { type: 'context', text: it.help.footer },
+      ],
+    });
+  },
+});

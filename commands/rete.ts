@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { defineCommand, defineSubcommand } from '../src/bus/types.js';
+import { AppError } from '../src/errors.js';
+import { it } from '../src/i18n/it.js';
+import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary } from '../src/domain/networks/directory.js';
+
+const code = z.string({ message: 'Indica il codice della rete (es. BG01).' }).regex(/^[A-Za-z0-9_-]{2,20}$/, 'Il codice della rete è fatto di lettere e cifre (es. BG01).');
+
+const collega = defineSubcommand({
+  description: 'Collega questo canale a una rete',
+  usage: '/rete collega CODICE',
+  access: 'coordinatore',
+  where: 'group',
+  args: z.tuple([code]),
+  async handler(ctx, [networkCode]) {
+    const network = await networkByCode(ctx.tx, networkCode);
+    const { previous, changed } = await linkChannel(ctx.tx, ctx.chat, network.id);
+    if (!changed) return ctx.reply(it.network.alreadyLinked(network.code));
+    const lines = [it.network.linked(network.code, network.name)];
+    if (previous) lines.push(it.network.linkedElsewhere(previous));
+    await ctx.reply(lines.join('\n'), { visibility: 'public' });
+  },
+});
+
+const referente = defineSubcommand({
+  description: 'Nomina una persona referente di una rete',
+  usage: '/rete referente CODICE @persona',
+  access: 'coordinatore',
+  args: z.tuple([code], z.string()).refine((t) => t.length >= 2, 'Indica la persona dopo il codice della rete (es. @maria).'),
+  async handler(ctx, [networkCode, ...who]) {
+    const network = await networkByCode(ctx.tx, networkCode);
+    const typed = who.join(' ');
+    const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
+    if (!person) throw new AppError('not_found', it.network.personNotFound(typed));
+    const added = await assignReferent(ctx.tx, person.id, network.id);
+    await ctx.reply(added ? it.network.referentAssigned(person.name, network.code) : it.network.referentAlready(person.name, network.code));
+  },
+});
+
+export default defineCommand({
+  name: 'rete',
+  description: 'Mostra la rete di questo canale',
+  usage: '/rete',
+  subcommands: { collega, referente },
+  async handler(ctx) {
+    if (!ctx.chat.network) {
+      if (ctx.chat.kind === 'private') {
+        const list = ctx.actor.memberships.map((m) => `${m.name} (${m.code}${m.role === 'referente' ? ', referente' : ''})`).join(', ');
+        return ctx.reply(it.network.privateChatNoNetwork(list));
+      }
+      return ctx.reply(it.network.channelNotLinked);
+    }
+    const s = await networkSummary(ctx.tx, ctx.chat.network.id);
+    const body = [it.network.themes(s.themes), it.network.referents(s.referents), it.network.counts(s.members, s.partners, s.channels)].join('\n');
+    await ctx.reply({
+      text: `${s.name} (${s.code})`,
+      blocks: [
+        { type: 'text', text: it.network.show(s.code, s.name, s.area) },
+        { type: 'text', text: body },
+      ],
+    });
+  },
+});

@@ -1,0 +1,21 @@
+import { defineCommand } from '../src/bus/types.js';
+import { it } from '../src/i18n/it.js';
+
+// Telegram's /start, also reached through deep links (t.me/<bot>?start=<payload>): the payload
+// names the command to continue with (e.g. "checkin"), so a link in a group opens the private
+// chat exactly where the person was asked to go.
+export default defineCommand({
+  name: 'start',
+  description: 'Avvia la chat privata con Reti',
+  usage: '/start',
+  hidden: true,
+  async handler(ctx, tokens) {
+    const payload = (tokens as string[])[0]?.toLowerCase();
+    const next = payload ? ctx.services.commands.find(payload) : undefined;
+    if (next && next.name !== 'start' && next.handler) {
+      await ctx.services.runCommand(ctx, next.name, (tokens as string[]).slice(1).join(' '));
+      return;
+    }
+    await ctx.reply(it.help.welcome(ctx.actor.name));
+  },
+});

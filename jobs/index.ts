@@ -1,0 +1,5 @@
+// Registers every scheduled job. One file per job; this index only lists them.
+import type { JobSpec } from '../src/jobs/types.js';
+import housekeeping from './housekeeping.js';
+
+export const jobs: JobSpec[] = [housekeeping];

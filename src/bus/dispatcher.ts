@@ -1,0 +1,172 @@
+// Routes one recorded inbound event to a command, a button action, a form or the active
+import '../i18n/zod-it.js';
+// conversation, inside one transaction with everything it writes (data and outbox rows).
+// The error boundary: an AppError becomes its Italian message, anything else a generic apology;
+// neither is ever rethrown to the platform.
+import type { Clock } from '../clock.js';
+import type { Db, Tx } from '../db/client.js';
+import { AppError, isAppError } from '../errors.js';
+import { it } from '../i18n/it.js';
+import type { Completion } from '../inbox/inbox.js';
+import type { Logger } from '../log.js';
+import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
+import { addressOf, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter } from '../platform/port.js';
+import type { Services } from '../services.js';
+import { resolveActor, resolveChat } from '../domain/networks/actors.js';
+import { allowed, resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
+import { addressOfActor, type Access, type Context, type ReplyOptions } from './types.js';
+
+/** Free text and conversation buttons go to the conversation engine. */
+export interface ConversationRouter {
+  /** True when an active conversation took the input. */
+  handleInput(ctx: Context, input: { text: string } | { action: string; value: string }): Promise<boolean>;
+}
+
+export interface DispatcherDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  commands: CommandRegistry;
+  adapters: Map<string, PlatformAdapter>;
+  services: Services;
+  conversations?: ConversationRouter;
+}
+
+export function asMessage(message: OutMessage | string): OutMessage {
+  return typeof message === 'string' ? { text: message } : message;
+}
+
+export class Dispatcher {
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** Handles the event; returns normally even when the handler failed (the person was told). */
+  async dispatch(event: InboundEvent, complete?: Completion): Promise<void> {
+    const log = this.deps.logger.child({ event: event.id, type: event.type, platform: event.platform });
+    try {
+      await this.deps.db.$transaction(
+        async (tx) => {
+          await this.route(tx, event);
+          await complete?.(tx, { status: 'done' });
+        },
+        { timeout: 30_000, maxWait: 30_000 },
+      );
+    } catch (err) {
+      // Nothing the handler wrote survived (rollback): tell the person, record the outcome.
+      if (isAppError(err)) log.info({ code: err.code }, 'refused');
+      else log.error({ err }, 'handler failed');
+      const text = isAppError(err) ? err.userMessage : it.error.internal;
+      await this.deps.db.$transaction(async (tx) => {
+        await enqueue(tx, {
+          delivery: this.replyDelivery(event, { text }, { visibility: 'ephemeral' }),
+          dedupeKey: `err:${event.platform}:${event.id}`,
+        });
+        await complete?.(tx, isAppError(err) ? { status: 'done' } : { status: 'failed', error: String(err instanceof Error ? err.stack : err) });
+      });
+    }
+  }
+
+  /** Builds the context for an event (also used by jobs that act for a person). */
+  async context(tx: Tx, event: InboundEvent): Promise<Context> {
+    const now = this.deps.clock.now();
+    const chat = await resolveChat(tx, event.chat);
+    const actor = await resolveActor(tx, event.actor, chat, now);
+    let seq = 0;
+    const adapter = this.deps.adapters.get(event.platform);
+    const ctx: Context = {
+      tx,
+      clock: this.deps.clock,
+      now,
+      event,
+      actor,
+      chat,
+      services: this.deps.services,
+      reply: async (message, options) => {
+        await enqueue(tx, {
+          delivery: this.replyDelivery(event, asMessage(message), options),
+          dedupeKey: options?.dedupeKey ?? `re:${event.platform}:${event.id}:${seq++}`,
+        });
+      },
+      replyPrivately: async (message) => {
+        await enqueue(tx, {
+          delivery: { op: 'send', to: addressOfActor(actor), message: asMessage(message) },
+          dedupeKey: `re:${event.platform}:${event.id}:${seq++}`,
+        });
+      },
+      send: async (entry: OutboxEntry) => {
+        await enqueue(tx, { dedupeKey: `re:${event.platform}:${event.id}:${seq++}`, ...entry });
+      },
+      openForm: async (form: FormSpec) => {
+        if (!adapter?.capabilities.forms || !adapter.openForm) return false;
+        await adapter.openForm(event, form);
+        return true;
+      },
+      privateChatLink: (payload) => adapter?.privateChatLink?.(payload),
+    };
+    return ctx;
+  }
+
+  private replyDelivery(event: InboundEvent, message: OutMessage, options?: ReplyOptions) {
+    const to = addressOf(event.chat);
+    const adapter = this.deps.adapters.get(event.platform);
+    const ephemeral =
+      event.chat.kind === 'group' && (options?.visibility ?? 'ephemeral') === 'ephemeral' && adapter?.capabilities.ephemeral;
+    return ephemeral
+      ? { op: 'send' as const, to, message, visibility: 'ephemeral' as const, ephemeralUserId: event.actor.userId }
+      : { op: 'send' as const, to, message };
+  }
+
+  private async route(tx: Tx, event: InboundEvent): Promise<void> {
+    const ctx = await this.context(tx, event);
+    switch (event.type) {
+      case 'command':
+        return this.runCommand(ctx, event.command, event.text);
+      case 'message':
+        if (await this.deps.conversations?.handleInput(ctx, { text: event.text })) return;
+        if (event.chat.kind === 'private') await ctx.reply(it.help.fallback);
+        return;
+      case 'action': {
+        if (await this.deps.conversations?.handleInput(ctx, { action: event.action, value: event.value })) return;
+        const handler = this.deps.commands.action(event.action);
+        if (!handler) throw new AppError('not_found', 'Questo pulsante non è più attivo.');
+        return handler(ctx, event.value);
+      }
+      case 'form': {
+        const handler = this.deps.commands.form(event.form);
+        if (!handler) throw new AppError('not_found', 'Questo modulo non è più attivo.');
+        return handler(ctx, event.values, event.context);
+      }
+    }
+  }
+
+  /** Runs a command for the context's actor (also used by /start deep links). */
+  async runCommand(ctx: Context, name: string, text: string): Promise<void> {
+    const spec = this.deps.commands.find(name);
+    if (!spec) throw new AppError('unknown_command', it.error.unknownCommand(name));
+    const tokens = tokenize(text);
+    const { sub, rest } = resolveSubcommand(spec, tokens);
+    const target = sub ?? spec;
+    if (!target.handler) {
+      throw new AppError('invalid_input', it.error.unknownSubcommand(spec.name, tokens[0] ?? '', spec.usage));
+    }
+    checkAccess(sub?.access ?? spec.access, ctx);
+    const where = sub?.where ?? spec.where ?? 'any';
+    if (where === 'private' && ctx.chat.kind !== 'private') throw new AppError('invalid_input', it.error.privateOnly);
+    if (where === 'group' && ctx.chat.kind !== 'group') throw new AppError('invalid_input', it.error.groupOnly);
+    const schema = target.args;
+    let args: unknown = rest;
+    if (schema) {
+      const parsed = schema.safeParse(rest);
+      if (!parsed.success) {
+        const detail = parsed.error.issues[0]?.message;
+        throw new AppError('invalid_input', it.error.badArguments(target.usage, detail?.match(/^[A-ZÀ-Ú]/) ? detail : undefined));
+      }
+      args = parsed.data;
+    }
+    await target.handler(ctx, args as never);
+  }
+}
+
+function checkAccess(access: Access | undefined, ctx: Context): void {
+  if (allowed(access, ctx.actor, ctx.chat.network?.id)) return;
+  throw new AppError('forbidden', access === 'coordinatore' ? it.error.coordinatorsOnly : it.error.referentsOnly);
+}

@@ -1,0 +1,85 @@
+// The command bus: commands are specs (name, aliases, description, access, zod-parsed args,
+// subcommands, button actions, forms); /aiuto, Telegram's command list and the Slack manifest
+// check are all generated from them.
+import type { Access, Actor, CommandSpec, Context, SubcommandSpec } from './types.js';
+
+type FormHandler = NonNullable<CommandSpec['forms']>[string];
+
+export class CommandRegistry {
+  private readonly byName = new Map<string, CommandSpec<any>>();
+  private readonly actionPrefixes = new Map<string, CommandSpec<any>>();
+
+  constructor(specs: CommandSpec<any>[] = []) {
+    for (const spec of specs) this.register(spec);
+  }
+
+  register(spec: CommandSpec<any>): void {
+    for (const name of [spec.name, ...(spec.aliases ?? [])]) {
+      const key = name.toLowerCase();
+      if (this.byName.has(key)) throw new Error(`command /${key} registered twice`);
+      this.byName.set(key, spec);
+    }
+    this.actionPrefixes.set(spec.name, spec);
+  }
+
+  find(name: string): CommandSpec<any> | undefined {
+    return this.byName.get(name.toLowerCase());
+  }
+
+  all(): CommandSpec<any>[] {
+    return [...new Set(this.byName.values())];
+  }
+
+  /** The action handler for an action id "<command>.<action>". */
+  action(actionId: string): ((ctx: Context, value: string) => Promise<void>) | undefined {
+    const dot = actionId.indexOf('.');
+    if (dot < 0) return undefined;
+    return this.actionPrefixes.get(actionId.slice(0, dot))?.actions?.[actionId.slice(dot + 1)];
+  }
+
+  form(formId: string): FormHandler | undefined {
+    const dot = formId.indexOf('.');
+    if (dot < 0) return undefined;
+    return this.actionPrefixes.get(formId.slice(0, dot))?.forms?.[formId.slice(dot + 1)];
+  }
+
+  /** Commands (and subcommands) this person may use, for /aiuto. */
+  visibleTo(actor: Actor): { usage: string; description: string }[] {
+    const lines: { usage: string; description: string }[] = [];
+    for (const spec of this.all()) {
+      if (spec.hidden) continue;
+      if (spec.handler && allowed(spec.access, actor)) lines.push({ usage: spec.usage, description: spec.description });
+      for (const sub of Object.values(spec.subcommands ?? {})) {
+        if (allowed(sub.access ?? spec.access, actor)) lines.push({ usage: sub.usage, description: sub.description });
+      }
+    }
+    return lines;
+  }
+}
+
+export function allowed(access: Access | undefined, actor: Actor, networkId?: number): boolean {
+  switch (access ?? 'everyone') {
+    case 'everyone':
+      return true;
+    case 'coordinatore':
+      return actor.coordinator;
+    case 'referente':
+      return actor.coordinator || actor.memberships.some((m) => m.role === 'referente' && (networkId === undefined || m.networkId === networkId));
+  }
+}
+
+/** Splits command text into tokens; "double quotes" keep spaces. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const m of text.matchAll(/"([^"]*)"|“([^”]*)”|(\S+)/g)) tokens.push(m[1] ?? m[2] ?? m[3]!);
+  return tokens;
+}
+
+export function resolveSubcommand(
+  spec: CommandSpec<any>,
+  tokens: string[],
+): { sub?: SubcommandSpec<any>; subName?: string; rest: string[] } {
+  const first = tokens[0]?.toLowerCase();
+  if (first && spec.subcommands?.[first]) return { sub: spec.subcommands[first], subName: first, rest: tokens.slice(1) };
+  return { rest: tokens };
+}

@@ -1,0 +1,103 @@
+// Every setting comes from the environment and is validated here, once, at start-up.
+// A missing or malformed value stops the service with one line naming the variable.
+import { hostname } from 'node:os';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const url = (protocols: string[]) =>
+  optionalString.refine((v) => v === undefined || protocols.some((p) => v.startsWith(p)), {
+    message: `deve iniziare con ${protocols.join(' o ')}`,
+  });
+
+const int = (def: number, min = 0) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return def;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) {
+      ctx.addIssue({ code: 'custom', message: `deve essere un numero intero ≥ ${min}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const bool = (def: boolean) =>
+  optionalString.transform((v, ctx) => {
+    if (v === undefined) return def;
+    if (/^(1|true|yes|si|sì|on)$/i.test(v)) return true;
+    if (/^(0|false|no|off)$/i.test(v)) return false;
+    ctx.addIssue({ code: 'custom', message: 'deve essere true o false' });
+    return z.NEVER;
+  });
+
+const envSchema = z
+  .object({
+    DATABASE_URL: url(['postgres://', 'postgresql://']),
+    DATA_DIR: optionalString.transform((v) => v ?? './data'),
+    DATABASE_POOL_SIZE: int(10, 1),
+    PORT: int(3000),
+    HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    INSTANCE_ID: optionalString.transform((v) => v ?? `${hostname()}-${process.pid}`),
+    RETI_CONFIG: optionalString,
+    ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'deve avere almeno 16 caratteri' }),
+
+    SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'deve iniziare con xoxb-' }),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), { message: 'deve iniziare con xapp-' }),
+    SLACK_API_URL: url(['http://', 'https://']),
+
+    TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), { message: 'non ha la forma 123456:ABC…' }),
+    TELEGRAM_WEBHOOK_URL: url(['https://', 'http://']),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+      message: 'da 1 a 256 caratteri tra A-Z a-z 0-9 _ -',
+    }),
+    TELEGRAM_API_ROOT: url(['http://', 'https://']),
+    TELEGRAM_BOT_USERNAME: optionalString,
+
+    TELEGRAM_MAX_PER_SECOND: int(30, 1),
+    SLACK_MAX_PER_SECOND: int(20, 1),
+    OUTBOX_MAX_ATTEMPTS: int(8, 1),
+    OUTBOX_POLL_MS: int(500, 10),
+    SCHEDULER_ENABLED: bool(true),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'è obbligatoria quando SLACK_BOT_TOKEN è impostata (oppure SLACK_APP_TOKEN per Socket Mode)' });
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'manca: senza il token del bot Slack non si collega' });
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'è obbligatoria quando TELEGRAM_WEBHOOK_URL è impostata' });
+    if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'è obbligatoria con TELEGRAM_WEBHOOK_URL: senza, chiunque potrebbe inviare aggiornamenti falsi' });
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env;
+  /** Cron expressions per job id, from SCHEDULE_<JOB_ID> (e.g. SCHEDULE_CHECKIN_OPEN="0 9 * * 1"). */
+  schedules: Record<string, string>;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = issue.path.join('.') || 'ambiente';
+    throw new ConfigError(`Impostazione non valida: ${name} ${issue.message}`);
+  }
+  const schedules: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    const m = /^SCHEDULE_([A-Z0-9_]+)$/.exec(key);
+    if (m && value?.trim()) schedules[m[1]!.toLowerCase().replace(/_/g, '-')] = value.trim();
+  }
+  return { env: parsed.data, schedules };
+}

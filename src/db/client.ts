@@ -1,0 +1,86 @@
+// The only module that creates the generated Prisma client: PGlite (embedded, a folder on disk)
+// without DATABASE_URL, a PostgreSQL server with it.
+import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient, Prisma } from './generated/client.js';
+import { applyMigrations } from './schema-engine.js';
+
+export { Prisma };
+export type Db = PrismaClient;
+/** A Prisma client or an interactive transaction: what domain services take. */
+export type Tx = Prisma.TransactionClient;
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'pglite' | 'postgres';
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  migrate(): Promise<string[]>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… — a server. Absent: embedded PGlite. */
+  url?: string;
+  /** PGlite folder; `memory://` for an in-memory database. */
+  dataDir?: string;
+  /** PGlite only: start from a dump made by `dumpPglite` (tests use a migrated template). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if (opts.url) {
+    const factory = new PrismaPg({ connectionString: withDefaultUser(opts.url), max: opts.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter: factory });
+    return wrap(prisma, 'postgres', factory, async () => {});
+  }
+  const dataDir = opts.dataDir ?? './data';
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+  const factory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: factory });
+  return wrap(prisma, 'pglite', factory, () => pglite.close());
+}
+
+function wrap(
+  prisma: PrismaClient,
+  kind: Database['kind'],
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  closeDriver: () => Promise<void>,
+): Database {
+  return {
+    prisma,
+    kind,
+    adapterFactory,
+    migrate: () => applyMigrations(adapterFactory),
+    async ping() {
+      try {
+        await prisma.$queryRaw`SELECT 1`;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await closeDriver();
+    },
+  };
+}
+
+/** True when the error is a unique-constraint violation (Prisma P2002). */
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}
+
+/** Like libpq, default the user to the operating-system user when the URL names none. */
+export function withDefaultUser(url: string): string {
+  const u = new URL(url);
+  if (!u.username) u.username = process.env.PGUSER || process.env.USER || userInfo().username;
+  return u.toString();
+}

@@ -1,0 +1,42 @@
+// Italian catalogue: every message the bot writes about the core. Capabilities keep their own
+// catalogue next to this one (src/i18n/it-<capability>.ts) so this file stays small.
+import { literal } from '../platform/markup.js';
+
+export const it = {
+  error: {
+    internal: 'Qualcosa non ha funzionato dalla mia parte. Riprova tra poco; se il problema continua avvisa il coordinamento.',
+    coordinatorsOnly: 'Questo comando è riservato ai coordinatori di ANCI Lombardia.',
+    referentsOnly: 'Questo comando è riservato ai referenti della rete.',
+    unknownCommand: (name: string) => `Non conosco il comando /${literal(name)}. Scrivi /aiuto per vedere quelli disponibili.`,
+    unknownSubcommand: (name: string, sub: string, usage: string) =>
+      `/${literal(name)} non prevede «${literal(sub)}». Uso: ${usage}`,
+    badArguments: (usage: string, detail?: string) => `${detail ? `${detail}\n` : ''}Uso: ${usage}`,
+    privateOnly: 'Questo comando funziona solo in chat privata con me.',
+    groupOnly: 'Questo comando va usato nel canale della rete.',
+  },
+  help: {
+    title: 'Comandi di Reti',
+    intro: 'Ecco cosa puoi chiedermi:',
+    footer: 'I comandi funzionano allo stesso modo su Slack e su Telegram.',
+    fallback: 'Non ho capito. Scrivi /aiuto per vedere cosa posso fare.',
+    welcome: (name: string) => `Ciao ${literal(name)}! Sono Reti, il bot delle reti territoriali di ANCI Lombardia. Scrivi /aiuto per vedere cosa posso fare.`,
+  },
+  network: {
+    unknownCode: (code: string) => `Non trovo nessuna rete con codice «${literal(code)}». Controlla il codice (es. BG01).`,
+    channelNotLinked: 'Questo canale non è ancora collegato a nessuna rete. Un coordinatore può collegarlo con /rete collega CODICE.',
+    privateChatNoNetwork: (list: string) => (list ? `Le tue reti: ${list}.` : 'Non risulti ancora in nessuna rete.'),
+    show: (code: string, name: string, area: string) => `**${literal(name)}** (${literal(code)})${area ? ` · ${literal(area)}` : ''}`,
+    themes: (themes: string[]) => (themes.length ? `Temi: ${themes.map(literal).join(', ')}` : 'Nessun tema indicato'),
+    referents: (names: string[]) => (names.length ? `Referenti: ${names.map(literal).join(', ')}` : 'Nessun referente indicato'),
+    counts: (members: number, partners: number, channels: number) =>
+      `${members} ${members === 1 ? 'persona' : 'persone'} · ${partners} partner · ${channels} ${channels === 1 ? 'canale collegato' : 'canali collegati'}`,
+    linked: (code: string, name: string) => `Fatto: questo canale ora è collegato a **${literal(name)}** (${literal(code)}).`,
+    alreadyLinked: (code: string) => `Questo canale è già collegato a ${literal(code)}: nulla da cambiare.`,
+    linkedElsewhere: (code: string) => `Questo canale era collegato a ${literal(code)}; ora è collegato alla nuova rete.`,
+    referentAssigned: (person: string, code: string) => `${literal(person)} ora è referente della rete ${literal(code)}.`,
+    referentAlready: (person: string, code: string) => `${literal(person)} è già referente della rete ${literal(code)}.`,
+    personNotFound: (who: string) =>
+      `Non conosco «${literal(who)}». Menziona la persona (@nome) oppure chiedile di scrivermi una volta, così la registro.`,
+    privateChatForLink: 'Per collegare una rete usa il comando nel canale della rete, non in chat privata.',
+  },
+} as const;

@@ -1,0 +1,64 @@
+// The service: configuration, database, adapters, HTTP server, outbox worker, scheduler.
+import type { Server } from 'node:http';
+import { createApp } from './app.js';
+import { loadStartupConfig, openMigratedDatabase } from './bootstrap.js';
+import { systemClock } from './clock.js';
+import { ConfigError, loadConfig } from './config.js';
+import { ConfigImportError } from './domain/config-import/import.js';
+import { listen } from './http/server.js';
+import { createLogger } from './log.js';
+import { createAdapters } from './platform/factory.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.env.LOG_LEVEL);
+  const db = await openMigratedDatabase(config, logger);
+  try {
+    await loadStartupConfig(db, config, systemClock, logger);
+  } catch (err) {
+    if (err instanceof ConfigImportError || (err instanceof Error && err.message.startsWith('RETI_CONFIG'))) {
+      logger.fatal(err.message);
+      await db.close();
+      process.exit(1);
+    }
+    throw err;
+  }
+  const adapters = await createAdapters(config, logger);
+  const app = createApp({ config, db, adapters, clock: systemClock, logger });
+  const server: Server = await listen(app.http, config.env.PORT, config.env.HOST);
+  await app.start();
+  logger.info({ port: config.env.PORT, platforms: [...app.adapters.keys()] }, `Reti in ascolto su http://${config.env.HOST}:${config.env.PORT} (GET /healthz)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'arresto: non accetto nuovo lavoro, completo quello in corso');
+    const force = setTimeout(() => {
+      logger.error('arresto forzato dopo 25 s');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    server.close();
+    await app.stop();
+    await db.close();
+    logger.info('arrestato');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

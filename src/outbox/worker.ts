@@ -1,0 +1,289 @@
+// Delivers the outbox. One replica at a time sends (it holds the "outbox-sender" lease): platform
+// limits are per bot, so parallel senders would only share the same budget and race each other.
+// Rows are claimed with a conditional UPDATE … FOR UPDATE SKIP LOCKED, so even two senders (a
+// lease lost during a long pause) never claim the same row. Pacing per platform and per chat uses
+// Bottleneck; 429s pause the platform or the chat for exactly the time asked.
+import Bottleneck from 'bottleneck';
+import type { Db, Tx } from '../db/client.js';
+import { releaseLease, tryLease } from '../db/lease.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+import { DeliveryError, type PlatformAdapter } from '../platform/port.js';
+import type { StoredPayload } from './enqueue.js';
+
+export interface OutboxRow {
+  id: bigint;
+  dedupeKey: string;
+  platform: string;
+  workspace: string;
+  chatId: string;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+}
+
+export type FailureListener = (tx: Tx, row: OutboxRow, payload: StoredPayload, error: DeliveryError) => Promise<void>;
+
+export interface OutboxWorkerOptions {
+  db: Db;
+  adapters: Map<string, PlatformAdapter>;
+  clock: Clock;
+  logger: Logger;
+  metrics?: Metrics;
+  instanceId: string;
+  maxAttempts?: number;
+  pollMs?: number;
+  /** How long a claimed row stays ours before another sender may take it (crash recovery). */
+  claimTtlMs?: number;
+  leaseTtlMs?: number;
+}
+
+interface PlatformPacer {
+  global: Bottleneck;
+  lanes: Bottleneck.Group;
+  groupLanes: Bottleneck.Group;
+  pausedUntil: number;
+}
+
+const LEASE = 'outbox-sender';
+
+export class OutboxWorker {
+  private readonly pacers = new Map<string, PlatformPacer>();
+  private readonly blockedLanes = new Map<string, number>();
+  private readonly listeners = new Map<string, FailureListener[]>();
+  private readonly inflight = new Set<Promise<void>>();
+  private running = false;
+  private stopping = false;
+  private leader = false;
+  private leaseCheckedAt = 0;
+  private wake: (() => void) | undefined;
+  private loopDone: Promise<void> | undefined;
+  private readonly maxAttempts: number;
+  private readonly pollMs: number;
+  private readonly claimTtlMs: number;
+  private readonly leaseTtlMs: number;
+
+  constructor(private readonly opts: OutboxWorkerOptions) {
+    this.maxAttempts = opts.maxAttempts ?? 8;
+    this.pollMs = opts.pollMs ?? 500;
+    this.claimTtlMs = opts.claimTtlMs ?? 120_000;
+    this.leaseTtlMs = opts.leaseTtlMs ?? 15_000;
+    for (const adapter of opts.adapters.values()) this.pacers.set(adapter.platform, this.makePacer(adapter));
+  }
+
+  private makePacer(adapter: PlatformAdapter): PlatformPacer {
+    const { globalPerSecond, perChatIntervalMs, perGroupPerMinute } = adapter.limits;
+    return {
+      global: new Bottleneck({ minTime: Math.floor(1000 / globalPerSecond) }),
+      lanes: new Bottleneck.Group({ maxConcurrent: 1, minTime: perChatIntervalMs }),
+      groupLanes: new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(60_000 / perGroupPerMinute) }),
+      pausedUntil: 0,
+    };
+  }
+
+  /** Called after delivery fails for good (unreachable or permanent) for rows with this tag ('*' for all). */
+  onFailure(tag: string, listener: FailureListener): void {
+    this.listeners.set(tag, [...(this.listeners.get(tag) ?? []), listener]);
+  }
+
+  /** Wake the loop now (after a transaction enqueued messages). */
+  kick(): void {
+    this.wake?.();
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.loopDone = this.loop();
+  }
+
+  /** Stop claiming; wait for in-flight deliveries (each either finishes or is released for later). */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.stopping = true;
+    this.kick();
+    await this.loopDone;
+    await Promise.allSettled([...this.inflight]);
+    for (const p of this.pacers.values()) {
+      await p.global.stop({ dropWaitingJobs: false }).catch(() => {});
+    }
+    if (this.leader) await releaseLease(this.opts.db, LEASE, this.opts.instanceId).catch(() => {});
+    this.leader = false;
+  }
+
+  /** Deliver everything due now and wait for it (tests, CLI). Returns how many rows were attempted. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      if (!(await this.ensureLeader(true))) return total;
+      const claimed = await this.claimAndSchedule(500);
+      total += claimed;
+      await Promise.allSettled([...this.inflight]);
+      if (claimed === 0 && this.inflight.size === 0) return total;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        if (await this.ensureLeader(false)) {
+          const room = this.capacity() - this.inflight.size;
+          if (room > 0) claimed = await this.claimAndSchedule(room);
+        }
+      } catch (err) {
+        this.opts.logger.error({ err }, 'outbox loop error');
+      }
+      if (!this.running) break;
+      if (claimed === 0 || this.inflight.size >= this.capacity()) await this.sleep(this.pollMs);
+    }
+  }
+
+  private capacity(): number {
+    let perSecond = 0;
+    for (const a of this.opts.adapters.values()) perSecond += a.limits.globalPerSecond;
+    return Math.max(50, perSecond * 3);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private async ensureLeader(force: boolean): Promise<boolean> {
+    const now = Date.now();
+    if (!force && this.leader && now - this.leaseCheckedAt < this.leaseTtlMs / 3) return true;
+    if (!force && !this.leader && now - this.leaseCheckedAt < this.pollMs * 4) return false;
+    this.leaseCheckedAt = now;
+    const held = await tryLease(this.opts.db, LEASE, this.opts.instanceId, new Date(), this.leaseTtlMs);
+    if (held !== this.leader) this.opts.logger.info({ leader: held }, held ? 'outbox sender: this replica sends' : 'outbox sender: another replica sends');
+    this.leader = held;
+    if (held) await this.reclaimStale();
+    return held;
+  }
+
+  /** Rows claimed by a sender that died: back to pending (delivered at least once, see README). */
+  private async reclaimStale(): Promise<void> {
+    await this.opts.db.$executeRaw`
+      UPDATE outbox_message SET status = 'pending', locked_by = NULL, locked_until = NULL
+      WHERE status = 'sending' AND locked_until < ${this.opts.clock.now()}`;
+  }
+
+  private laneKey(row: Pick<OutboxRow, 'platform' | 'workspace' | 'chatId'>): string {
+    return `${row.platform}|${row.workspace}|${row.chatId}`;
+  }
+
+  private async claimAndSchedule(limit: number): Promise<number> {
+    const now = this.opts.clock.now();
+    const nowMs = now.getTime();
+    for (const [lane, until] of this.blockedLanes) if (until <= nowMs) this.blockedLanes.delete(lane);
+    const platforms = [...this.pacers.entries()].filter(([, p]) => p.pausedUntil <= nowMs).map(([name]) => name);
+    if (platforms.length === 0) return 0;
+    const blocked = [...this.blockedLanes.keys()];
+    const until = new Date(nowMs + this.claimTtlMs);
+    const rows = await this.opts.db.$queryRaw<OutboxRow[]>`
+      UPDATE outbox_message SET status = 'sending', attempts = attempts + 1,
+        locked_by = ${this.opts.instanceId}, locked_until = ${until}
+      WHERE id IN (
+        SELECT id FROM outbox_message
+        WHERE status = 'pending' AND not_before <= ${now}
+          AND platform = ANY(${platforms}::text[])
+          AND NOT ((platform || '|' || workspace || '|' || chat_id) = ANY(${blocked}::text[]))
+        ORDER BY id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, dedupe_key AS "dedupeKey", platform, workspace, chat_id AS "chatId", kind, payload, attempts`;
+    rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const row of rows) this.schedule(row);
+    return rows.length;
+  }
+
+  private schedule(row: OutboxRow): void {
+    const pacer = this.pacers.get(row.platform)!;
+    const adapter = this.opts.adapters.get(row.platform)!;
+    const lane = this.laneKey(row);
+    const group = adapter.isGroupChat?.(row.chatId) ? pacer.groupLanes : pacer.lanes;
+    const job = group
+      .key(lane)
+      .schedule(() => pacer.global.schedule(() => this.deliver(row, adapter, lane)))
+      .catch((err) => this.opts.logger.error({ err, id: String(row.id) }, 'outbox delivery crashed'));
+    const tracked = job.finally(() => this.inflight.delete(tracked));
+    this.inflight.add(tracked);
+  }
+
+  private async deliver(row: OutboxRow, adapter: PlatformAdapter, lane: string): Promise<void> {
+    const blockedUntil = this.blockedLanes.get(lane) ?? 0;
+    const pausedUntil = this.pacers.get(row.platform)!.pausedUntil;
+    const waitUntil = Math.max(blockedUntil, pausedUntil);
+    if (waitUntil > Date.now() || this.stopping) {
+      // An earlier message of this chat is waiting for a retry, the platform asked us to wait, or
+      // we are shutting down: give the row back, so order and the platform's request are respected.
+      await this.release(row, new Date(Math.max(waitUntil, Date.now())), false);
+      return;
+    }
+    const payload = row.payload as StoredPayload;
+    try {
+      const result = await adapter.deliver(payload.delivery);
+      await this.opts.db.$executeRaw`
+        UPDATE outbox_message SET status = 'sent', sent_at = ${this.opts.clock.now()}, external_id = ${result.messageId ?? null},
+          locked_by = NULL, locked_until = NULL, last_error = NULL
+        WHERE id = ${row.id}`;
+      this.opts.metrics?.sent.inc({ platform: row.platform });
+    } catch (err) {
+      await this.failed(row, payload, lane, err);
+    }
+  }
+
+  private async release(row: OutboxRow, notBefore: Date, countAttempt: boolean, error?: string): Promise<void> {
+    await this.opts.db.$executeRaw`
+      UPDATE outbox_message SET status = 'pending', not_before = ${notBefore}, locked_by = NULL, locked_until = NULL,
+        attempts = attempts - ${countAttempt ? 0 : 1}, last_error = COALESCE(${error ?? null}, last_error)
+      WHERE id = ${row.id}`;
+  }
+
+  private async failed(row: OutboxRow, payload: StoredPayload, lane: string, err: unknown): Promise<void> {
+    const error = err instanceof DeliveryError ? err : new DeliveryError('transient', err instanceof Error ? err.message : String(err));
+    this.opts.metrics?.failures.inc({ platform: row.platform, kind: error.kind });
+    const log = this.opts.logger.child({ id: String(row.id), platform: row.platform, chat: row.chatId, kind: error.kind });
+    if (error.kind === 'rate_limited') {
+      const wait = Math.max(error.retryAfterMs ?? 1000, 100);
+      const until = Date.now() + wait;
+      if (error.scope === 'bot') {
+        const pacer = this.pacers.get(row.platform)!;
+        pacer.pausedUntil = Math.max(pacer.pausedUntil, until);
+      }
+      this.blockedLanes.set(lane, Math.max(this.blockedLanes.get(lane) ?? 0, until));
+      log.warn({ retryAfterMs: wait, scope: error.scope }, 'rate limited by the platform: waiting as asked');
+      await this.release(row, new Date(this.opts.clock.now().getTime() + wait), false, error.message);
+      return;
+    }
+    if (error.kind === 'transient' && row.attempts < this.maxAttempts) {
+      const backoff = Math.min(1000 * 2 ** (row.attempts - 1), 10 * 60_000) * (0.75 + Math.random() / 2);
+      this.blockedLanes.set(lane, Date.now() + backoff);
+      log.warn({ err: error.message, attempts: row.attempts, backoffMs: Math.round(backoff) }, 'delivery failed: will retry');
+      await this.release(row, new Date(this.opts.clock.now().getTime() + backoff), true, error.message);
+      return;
+    }
+    log.error({ err: error.message, attempts: row.attempts }, 'delivery failed for good');
+    const listeners = [...(this.listeners.get('*') ?? []), ...(payload.tag ? this.listeners.get(payload.tag) ?? [] : [])];
+    await this.opts.db.$transaction(async (tx) => {
+      await tx.$executeRaw`
+        UPDATE outbox_message SET status = 'failed', last_error = ${`${error.kind}: ${error.message}`}, locked_by = NULL, locked_until = NULL
+        WHERE id = ${row.id}`;
+      for (const listener of listeners) await listener(tx, row, payload, error);
+    });
+    this.kick();
+  }
+}
