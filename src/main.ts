@@ -8,6 +8,7 @@ import { ConfigImportError } from './domain/config-import/import.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
 import { createAdapters } from './platform/factory.js';
+import { commands } from '../commands/index.js';
 
 async function main(): Promise<void> {
   let config;
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const adapters = await createAdapters(config, logger);
+  const adapters = await createAdapters(config, logger, commands);
   const app = createApp({ config, db, adapters, clock: systemClock, logger });
   const server: Server = await listen(app.http, config.env.PORT, config.env.HOST);
   await app.start();

@@ -18,6 +18,8 @@ export interface Database {
   prisma: PrismaClient;
   kind: 'pglite' | 'postgres';
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** The embedded database, when kind is 'pglite' (tests dump it as a template). */
+  pglite?: PGlite;
   migrate(): Promise<string[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -44,7 +46,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const pglite = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const factory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: factory });
-  return wrap(prisma, 'pglite', factory, () => pglite.close());
+  return { ...wrap(prisma, 'pglite', factory, () => pglite.close()), pglite };
 }
 
 function wrap(

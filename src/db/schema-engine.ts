@@ -3,6 +3,7 @@
 // migrations, through a driver adapter — no native engine download needed.
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -17,9 +18,9 @@ let loaded: Promise<typeof import('@prisma/schema-engine-wasm')> | undefined;
 /** Node 20 cannot import a `.wasm` module, so instantiate the engine's WebAssembly ourselves. */
 function loadEngineModule() {
   loaded ??= (async () => {
-    const bgUrl = import.meta.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bgPath = createRequire(import.meta.url).resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const bg = await import('@prisma/schema-engine-wasm/schema_engine_bg');
-    const bytes = await readFile(new URL('schema_engine_bg.wasm', bgUrl));
+    const bytes = await readFile(path.join(path.dirname(bgPath), 'schema_engine_bg.wasm'));
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bg as never });
     (bg as unknown as { __wbg_set_wasm(e: unknown): void }).__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start(): void }).__wbindgen_start();

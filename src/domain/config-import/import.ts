@@ -84,7 +84,7 @@ export function parseConfig(text: string): { data: Record<string, unknown>; loca
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
+    const line = counter.linePos(e.pos[0]).line;
     throw new ConfigImportError(`YAML non valido${line ? ` alla riga ${line}` : ''}: ${e.message.split('\n')[0]}`, line);
   }
   const root = doc.contents;
@@ -94,15 +94,16 @@ export function parseConfig(text: string): { data: Record<string, unknown>; loca
   const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
   const sections = configSections();
   const data: Record<string, unknown> = {};
-  for (const key of Object.keys(raw)) {
-    if (key === 'timezone') continue;
-    if (!sections.some((s) => s.key === key)) {
-      throw new ConfigImportError(
-        `Sezione sconosciuta «${key}» alla riga ${lineOf(doc, counter, [key])}. Sezioni previste: ${['timezone', ...sections.map((s) => s.key)].join(', ')}`,
-        lineOf(doc, counter, [key]),
-        key,
-      );
-    }
+  for (const pair of isMap(root) ? root.items : []) {
+    const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+    if (key === 'timezone' || sections.some((s) => s.key === key)) continue;
+    const range = (pair.key as Node | null)?.range;
+    const line = range ? counter.linePos(range[0]).line : undefined;
+    throw new ConfigImportError(
+      `Sezione sconosciuta «${key}» alla riga ${line}. Sezioni previste: ${['timezone', ...sections.map((s) => s.key)].join(', ')}`,
+      line,
+      key,
+    );
   }
   if (raw.timezone !== undefined && raw.timezone !== 'Europe/Rome') {
     const line = lineOf(doc, counter, ['timezone']);
