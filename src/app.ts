@@ -18,6 +18,8 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { OutboxWorker } from './outbox/worker.js';
 import type { PlatformAdapter } from './platform/port.js';
 import { createServices, type Services } from './services.js';
+import { Conversations, type Flow } from './conversation/engine.js';
+import { flows as defaultFlows } from './conversation/flows.js';
 
 export interface AppOptions {
   config: Config;
@@ -27,6 +29,7 @@ export interface AppOptions {
   logger?: Logger;
   commands?: CommandSpec<any>[];
   jobs?: JobSpec[];
+  flows?: Flow[];
   instanceId?: string;
 }
 
@@ -65,9 +68,11 @@ export function createApp(opts: AppOptions): App {
     return Object.fromEntries(rows.map((r) => [r.status, r._count]));
   });
 
+  const conversations = new Conversations(opts.flows ?? defaultFlows);
   // eslint-disable-next-line prefer-const
   let dispatcher: Dispatcher;
   const services = createServices({
+    conversations,
     db: prisma,
     clock,
     logger,
@@ -75,7 +80,7 @@ export function createApp(opts: AppOptions): App {
     commands,
     runCommand: (ctx, name, text) => dispatcher.runCommand(ctx, name, text),
   });
-  dispatcher = new Dispatcher({ db: prisma, clock, logger, commands, adapters, services });
+  dispatcher = new Dispatcher({ db: prisma, clock, logger, commands, adapters, services, conversations });
 
   const outbox = new OutboxWorker({
     db: prisma,

@@ -6,6 +6,7 @@ import type { Db } from './db/client.js';
 import type { Logger } from './log.js';
 import type { CommandRegistry } from './bus/registry.js';
 import type { Context } from './bus/types.js';
+import type { Conversations } from './conversation/engine.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -14,9 +15,12 @@ export interface ServiceDeps {
   config: Config;
   commands: CommandRegistry;
   runCommand(ctx: Context, name: string, text: string): Promise<void>;
+  conversations: Conversations;
 }
 
 export interface Services {
+  /** The persisted dialogue engine (check-ins, guided forms). */
+  conversations: Conversations;
   commands: CommandRegistry;
   /** Runs another command in the same context (Telegram deep links). */
   runCommand(ctx: Context, name: string, text: string): Promise<void>;
@@ -26,5 +30,6 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     commands: deps.commands,
     runCommand: deps.runCommand,
+    conversations: deps.conversations,
   };
 }

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/client.js';
 import type { Delivery } from '../platform/port.js';
+import { splitMessage } from '../platform/split.js';
 
 export interface OutboxEntry {
   delivery: Delivery;
@@ -27,9 +28,20 @@ function target(d: Delivery): { platform: string; workspace: string; chatId: str
   return { platform: d.to.platform, workspace: d.to.workspace, chatId: d.to.chatId };
 }
 
+/** A message too long for its platform becomes several entries, in order (keys `key`, `key#2`…). */
+function splitEntry(entry: OutboxEntry): OutboxEntry[] {
+  const d = entry.delivery;
+  if (d.op === 'update') return [entry];
+  const platform = d.op === 'group' ? d.platform : d.to.platform;
+  const parts = splitMessage(platform, d.message);
+  if (parts.length === 1) return [entry];
+  const key = entry.dedupeKey ?? randomUUID();
+  return parts.map((message, i) => ({ ...entry, dedupeKey: i === 0 ? key : `${key}#${i + 1}`, delivery: { ...d, message } }));
+}
+
 /** Enqueues messages; returns how many were new (duplicates by dedupe key are skipped). */
 export async function enqueue(tx: Tx, entries: OutboxEntry | OutboxEntry[]): Promise<number> {
-  const list = Array.isArray(entries) ? entries : [entries];
+  const list = (Array.isArray(entries) ? entries : [entries]).flatMap(splitEntry);
   if (list.length === 0) return 0;
   const data = list.map((e) => {
     const t = target(e.delivery);
@@ -41,7 +53,9 @@ export async function enqueue(tx: Tx, entries: OutboxEntry | OutboxEntry[]): Pro
       chatId: t.chatId,
       kind: e.delivery.op,
       payload: payload as object,
-      ...(e.notBefore ? { notBefore: e.notBefore } : {}),
+      // "As soon as possible" is the epoch, not the database's now(): due-ness is judged against the
+      // injected clock, which tests set in the past or future.
+      notBefore: e.notBefore ?? new Date(0),
     };
   });
   const res = await tx.outboxMessage.createMany({ data, skipDuplicates: true });

@@ -9,6 +9,8 @@ import { importConfig } from '../../src/domain/config-import/import.js';
 import { MemoryAdapter, type MemoryUser } from '../../src/platform/memory/adapter.js';
 import type { PlatformAdapter } from '../../src/platform/port.js';
 import { testDatabase } from './db.js';
+import type { CommandSpec } from '../../src/bus/types.js';
+import type { Flow } from '../../src/conversation/engine.js';
 
 export const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -38,14 +40,29 @@ export interface TestApp {
 }
 
 export async function testApp(
-  options: { yaml?: string | false; clock?: Clock; env?: Record<string, string>; adapters?: PlatformAdapter[]; db?: Database } = {},
+  options: {
+    yaml?: string | false;
+    clock?: Clock;
+    env?: Record<string, string>;
+    adapters?: PlatformAdapter[];
+    db?: Database;
+    commands?: CommandSpec<any>[];
+    flows?: Flow[];
+  } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await testDatabase());
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock('2026-11-23T08:00:00Z');
   const telegram = new MemoryAdapter('telegram');
   const slack = new MemoryAdapter('slack', 'T0EXAMPLE');
   const config = loadConfig({ INSTANCE_ID: `test-${process.pid}-${Math.random()}`, ...options.env });
-  const app = createApp({ config, db, adapters: options.adapters ?? [telegram, slack], clock });
+  const app = createApp({
+    config,
+    db,
+    adapters: options.adapters ?? [telegram, slack],
+    clock,
+    ...(options.commands ? { commands: options.commands } : {}),
+    ...(options.flows ? { flows: options.flows } : {}),
+  });
   await app.start({ scheduler: false, outbox: false });
   if (options.yaml !== false) await importConfig(db.prisma, clock, options.yaml ?? fixture('networks.yaml'));
   return {

@@ -128,6 +128,7 @@ CREATE TABLE "conversation" (
     "flow" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
     "step" TEXT NOT NULL,
+    "rev" INTEGER NOT NULL DEFAULT 0,
     "state" JSONB NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'active',
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
