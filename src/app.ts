@@ -150,6 +150,7 @@ export function createApp(opts: AppOptions): App {
     health,
     async start(options = {}) {
       started = { scheduler: options.scheduler ?? config.env.SCHEDULER_ENABLED, outbox: options.outbox ?? true };
+      inbox.open();
       for (const adapter of adapters.values()) await adapter.start(inbox.sink);
       await inbox.recover();
       if (started.outbox) outbox.start();

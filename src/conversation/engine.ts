@@ -233,7 +233,13 @@ export class Conversations implements ConversationRouter {
   private async ask(env: FlowEnv, flow: Flow, conv: ConversationRef<unknown>, address: Address, say: Say[], dedupeKey?: string): Promise<void> {
     const prompt = await flow.prompt(env, conv);
     const prefix = dedupeKey ?? `cv:${conv.id}:${conv.rev}:${randomUUID()}`;
-    await this.say(env.tx, address, [...say, prompt], prefix);
+    // Short remarks ("that is not a number") travel in the same message as the question.
+    const lead = say.filter((m): m is string => typeof m === 'string');
+    const separate = say.filter((m): m is OutMessage => typeof m !== 'string');
+    const merged: OutMessage = lead.length
+      ? { text: `${lead.join('\n')}\n${prompt.text}`, blocks: [...lead.map((text) => ({ type: 'text' as const, text })), ...(prompt.blocks ?? [{ type: 'text' as const, text: prompt.text }])] }
+      : prompt;
+    await this.say(env.tx, address, [...separate, merged], prefix);
   }
 
   /** Conversations of a flow for a person (most recent first). */

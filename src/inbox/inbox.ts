@@ -100,6 +100,11 @@ export class Inbox {
     return rows.length;
   }
 
+  /** Accept events again (after stop). */
+  open(): void {
+    this.accepting = true;
+  }
+
   /** Stop accepting; wait for what is being handled. */
   async stop(): Promise<void> {
     this.accepting = false;

@@ -110,15 +110,13 @@ export class OutboxWorker {
     this.kick();
     await this.loopDone;
     await Promise.allSettled([...this.inflight]);
-    for (const p of this.pacers.values()) {
-      await p.global.stop({ dropWaitingJobs: false }).catch(() => {});
-    }
     if (this.leader) await releaseLease(this.opts.db, LEASE, this.opts.instanceId).catch(() => {});
     this.leader = false;
   }
 
   /** Deliver everything due now and wait for it (tests, CLI). Returns how many rows were attempted. */
   async drain(): Promise<number> {
+    this.stopping = false;
     let total = 0;
     for (;;) {
       if (!(await this.ensureLeader(true))) return total;
