@@ -63,15 +63,33 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   const mod = await loadEngineModule();
   const files = await readSchemaFiles();
+  // The engine opens its own connections through the factory; close them when it is done
+  // (otherwise a PostgreSQL pool stays open behind the engine).
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracking: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: async () => {
+      const a = await adapterFactory.connect();
+      opened.push(a);
+      return a;
+    },
+    connectToShadowDb: async () => {
+      const a = await adapterFactory.connectToShadowDb();
+      opened.push(a);
+      return a;
+    },
+  };
   const engine = await mod.SchemaEngine.new(
     { datamodels: files.map((f) => [f.path, f.content] as [string, string]) },
     (message: string) => log(message),
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(tracking),
   );
   try {
     return await use(engine);
   } finally {
     engine.free();
+    await Promise.allSettled(opened.map((a) => a.dispose()));
   }
 }
 

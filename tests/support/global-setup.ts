@@ -17,18 +17,24 @@ export default async function setup(project: TestProject) {
     const template = `reti_template_${hash}`;
     const admin = new pg.Client({ connectionString: withDefaultUser(url) });
     await admin.connect();
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
-    if (exists.rowCount === 0) {
-      await admin.query(`CREATE DATABASE "${template}"`);
-      const u = new URL(withDefaultUser(url));
-      u.pathname = `/${template}`;
-      const db = await openDatabase({ url: u.toString(), poolSize: 2 });
-      await db.migrate();
-      await db.close();
+    // Several runs may share the server (CI, parallel sessions): build the template under a lock.
+    await admin.query('SELECT pg_advisory_lock(727274)');
+    try {
+      const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (exists.rowCount === 0) {
+        const building = `${template}_building`;
+        await admin.query(`DROP DATABASE IF EXISTS "${building}"`);
+        await admin.query(`CREATE DATABASE "${building}"`);
+        const u = new URL(withDefaultUser(url));
+        u.pathname = `/${building}`;
+        const db = await openDatabase({ url: u.toString(), poolSize: 2 });
+        await db.migrate();
+        await db.close();
+        await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+      }
+    } finally {
+      await admin.query('SELECT pg_advisory_unlock(727274)');
     }
-    // Leftovers of interrupted runs.
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'reti_t_%'`);
-    for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => {});
     await admin.end();
     project.provide('pgTemplate', template);
     return;
