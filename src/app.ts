@@ -16,6 +16,7 @@ import type { JobSpec } from './jobs/types.js';
 import { silentLogger, type Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { OutboxWorker } from './outbox/worker.js';
+import { failureListeners } from './outbox/failure-listeners.js';
 import type { PlatformAdapter } from './platform/port.js';
 import { createServices, type Services } from './services.js';
 import { Conversations, type Flow } from './conversation/engine.js';
@@ -73,6 +74,11 @@ export function createApp(opts: AppOptions): App {
   let dispatcher: Dispatcher;
   const services = createServices({
     conversations,
+    platforms: {
+      connected: () => [...adapters.keys()],
+      privateChatLink: (platform, payload) => adapters.get(platform)?.privateChatLink?.(payload),
+      capabilities: (platform) => adapters.get(platform)?.capabilities,
+    },
     db: prisma,
     clock,
     logger,
@@ -98,6 +104,9 @@ export function createApp(opts: AppOptions): App {
     if (error.kind !== 'unreachable') return;
     await tx.account.updateMany({ where: { platform: row.platform, externalId: row.chatId }, data: { unreachable: error.message.slice(0, 200) } });
   });
+  for (const [tag, listener] of Object.entries(failureListeners)) {
+    outbox.onFailure(tag, (tx, row, payload, error) => listener({ tx, row, payload, error, services, now: clock.now() }));
+  }
 
   const inbox = new Inbox({
     db: prisma,

@@ -16,11 +16,23 @@ export interface ServiceDeps {
   commands: CommandRegistry;
   runCommand(ctx: Context, name: string, text: string): Promise<void>;
   conversations: Conversations;
+  platforms: Platforms;
+}
+
+/** What the domain may know of the connected platforms, without knowing their SDKs. */
+export interface Platforms {
+  /** Platforms connected now ("slack", "telegram"). */
+  connected(): string[];
+  /** A link that opens a private chat with the bot carrying a payload (Telegram deep link). */
+  privateChatLink(platform: string, payload: string): string | undefined;
+  capabilities(platform: string): { forms: boolean; ephemeral: boolean; groupDm: boolean } | undefined;
 }
 
 export interface Services {
   /** The persisted dialogue engine (check-ins, guided forms). */
   conversations: Conversations;
+  platforms: Platforms;
+  clock: Clock;
   commands: CommandRegistry;
   /** Runs another command in the same context (Telegram deep links). */
   runCommand(ctx: Context, name: string, text: string): Promise<void>;
@@ -31,5 +43,7 @@ export function createServices(deps: ServiceDeps): Services {
     commands: deps.commands,
     runCommand: deps.runCommand,
     conversations: deps.conversations,
+    platforms: deps.platforms,
+    clock: deps.clock,
   };
 }

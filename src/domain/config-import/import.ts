@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
-import { coreSections } from './core-sections.js';
+import { sections as allSections } from './sections.js';
 
 export interface ImportStats {
   created: number;
@@ -55,15 +55,8 @@ class SectionFailure extends Error {
   }
 }
 
-const registered: ConfigSection<any>[] = [...coreSections];
-
-/** Capabilities add their sections (indicators:, laboratori:…) at start-up. */
-export function registerConfigSection(section: ConfigSection<any>): void {
-  if (!registered.some((s) => s.key === section.key)) registered.push(section);
-}
-
 export function configSections(): ConfigSection<any>[] {
-  return [...registered].sort((a, b) => a.order - b.order);
+  return [...allSections].sort((a, b) => a.order - b.order);
 }
 
 function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: (string | number)[]): number | undefined {

@@ -1,0 +1,6 @@
+// Every section the YAML configuration may have. Capabilities add theirs to this list
+// (indicators:, laboratori:, …); the order field decides what is applied first.
+import type { ConfigSection } from './import.js';
+import { coreSections } from './core-sections.js';
+
+export const sections: ConfigSection<any>[] = [...coreSections];
