@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
+import lockfile from 'proper-lockfile';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
@@ -25,6 +26,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+export class DatabaseBusyError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `Il database incorporato in ${dataDir} è già aperto da un altro processo (il servizio è in esecuzione?). ` +
+        'Fermalo, oppure usa POST /admin/jobs/NAME sul servizio, oppure un server PostgreSQL con DATABASE_URL.',
+    );
+    this.name = 'DatabaseBusyError';
+  }
+}
+
 export interface DatabaseOptions {
   /** postgres://… — a server. Absent: embedded PGlite. */
   url?: string;
@@ -42,11 +53,27 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     return wrap(prisma, 'postgres', factory, async () => {});
   }
   const dataDir = opts.dataDir ?? './data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  let unlock: () => Promise<void> = async () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    // PGlite is one process's database: a second process opening the same folder would corrupt it.
+    try {
+      unlock = await lockfile.lock(dataDir, { stale: 30_000, update: 10_000, lockfilePath: `${dataDir}/.reti.lock` });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ELOCKED') throw new DatabaseBusyError(dataDir);
+      throw err;
+    }
+  }
   const pglite = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const factory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: factory });
-  return { ...wrap(prisma, 'pglite', factory, () => pglite.close()), pglite };
+  return {
+    ...wrap(prisma, 'pglite', factory, async () => {
+      await pglite.close();
+      await unlock();
+    }),
+    pglite,
+  };
 }
 
 function wrap(
