@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import lockfile from 'proper-lockfile';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient, Prisma } from './generated/client.js';
 import { applyMigrations } from './schema-engine.js';
@@ -19,6 +20,8 @@ export interface Database {
   prisma: PrismaClient;
   kind: 'pglite' | 'postgres';
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** The server's connection string, when kind is 'postgres'. */
+  url?: string;
   /** The embedded database, when kind is 'pglite' (tests dump it as a template). */
   pglite?: PGlite;
   migrate(): Promise<string[]>;
@@ -48,9 +51,12 @@ export interface DatabaseOptions {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
-    const factory = new PrismaPg({ connectionString: withDefaultUser(opts.url), max: opts.poolSize ?? 10 });
+    const url = withDefaultUser(opts.url);
+    const factory = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10 });
     const prisma = new PrismaClient({ adapter: factory });
-    return wrap(prisma, 'postgres', factory, async () => {});
+    const db = wrap(prisma, 'postgres', factory, async () => {});
+    // Replicas starting together: one applies the migrations, the others wait and find nothing to do.
+    return { ...db, url, migrate: () => withAdvisoryLock(url, MIGRATION_LOCK, () => applyMigrations(factory)) };
   }
   const dataDir = opts.dataDir ?? './data';
   let unlock: () => Promise<void> = async () => {};
@@ -105,6 +111,20 @@ function wrap(
 /** True when the error is a unique-constraint violation (Prisma P2002). */
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}
+
+const MIGRATION_LOCK = 7_272_740;
+
+async function withAdvisoryLock<T>(url: string, key: number, run: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [key]);
+    return await run();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => {});
+    await client.end();
+  }
 }
 
 /** Like libpq, default the user to the operating-system user when the URL names none. */
