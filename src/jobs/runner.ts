@@ -55,13 +55,14 @@ export class JobRunner {
 
   start(): void {
     for (const job of this.opts.jobs) {
-      const task = cron.schedule(this.cronOf(job), () => void this.tick(job), { timezone: ZONE, name: job.id, noOverlap: true });
+      const task = cron.schedule(this.cronOf(job), (context) => void this.tick(job, context.date), { timezone: ZONE, name: job.id, noOverlap: true });
       this.tasks.push(task);
     }
   }
 
-  private async tick(job: JobSpec): Promise<void> {
-    const minute = new Date(Math.floor(this.opts.clock.now().getTime() / 60_000) * 60_000).toISOString();
+  /** One scheduled tick; `scheduled` is the tick's own time, the same on every replica. */
+  async tick(job: JobSpec, scheduled: Date): Promise<void> {
+    const minute = new Date(Math.floor(scheduled.getTime() / 60_000) * 60_000).toISOString();
     const p = (async () => {
       const { count } = await this.opts.db.jobRun.createMany({ data: [{ job: job.id, key: minute }], skipDuplicates: true });
       if (count === 0) return; // another replica took this tick
