@@ -4,6 +4,7 @@
 // top of a scheduled one sends nothing twice.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
+import { ConfigError } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
@@ -30,7 +31,7 @@ export class JobRunner {
   constructor(private readonly opts: JobRunnerOptions) {
     for (const [id, expr] of Object.entries(opts.schedules ?? {})) {
       if (!opts.jobs.some((j) => j.id === id)) continue;
-      if (!cron.validate(expr)) throw new Error(`SCHEDULE_${id.toUpperCase().replace(/-/g, '_')}: espressione cron non valida «${expr}»`);
+      if (!cron.validate(expr)) throw new ConfigError(`SCHEDULE_${id.toUpperCase().replace(/-/g, '_')}: espressione cron non valida «${expr}»`);
     }
   }
 
