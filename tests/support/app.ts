@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createApp, type App } from '../../src/app.js';
 import { ManualClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
+import type { CommandSpec } from '../../src/bus/types.js';
 import type { Database } from '../../src/db/client.js';
 import { importConfig } from '../../src/domain/config-import/import.js';
 import { MemoryAdapter, type MemoryUser } from '../../src/platform/memory/adapter.js';
@@ -38,14 +39,22 @@ export interface TestApp {
 }
 
 export async function testApp(
-  options: { yaml?: string | false; clock?: Clock; env?: Record<string, string>; adapters?: PlatformAdapter[]; db?: Database } = {},
+  options: {
+    yaml?: string | false;
+    clock?: Clock;
+    env?: Record<string, string>;
+    adapters?: PlatformAdapter[];
+    db?: Database;
+    /** Replaces the registered commands (e.g. the real ones plus a test-only spec). */
+    commands?: CommandSpec<any>[];
+  } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await testDatabase());
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock('2026-11-23T08:00:00Z');
   const telegram = new MemoryAdapter('telegram');
   const slack = new MemoryAdapter('slack', 'T0EXAMPLE');
   const config = loadConfig({ INSTANCE_ID: `test-${process.pid}-${Math.random()}`, ...options.env });
-  const app = createApp({ config, db, adapters: options.adapters ?? [telegram, slack], clock });
+  const app = createApp({ config, db, adapters: options.adapters ?? [telegram, slack], clock, ...(options.commands ? { commands: options.commands } : {}) });
   await app.start({ scheduler: false, outbox: false });
   if (options.yaml !== false) await importConfig(db.prisma, clock, options.yaml ?? fixture('networks.yaml'));
   return {
