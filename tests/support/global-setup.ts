@@ -25,9 +25,15 @@ export default async function setup(project: TestProject) {
       const db = await openDatabase({ url: u.toString(), poolSize: 2 });
       await db.migrate();
       await db.close();
+      // The pool's connections end asynchronously; a template still in use cannot be copied.
+      for (let i = 0; i < 100; i++) {
+        const busy = await admin.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [template]);
+        if (busy.rowCount === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
     }
-    // Leftovers of interrupted runs.
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'reti_t_%'`);
+    // Leftovers of interrupted runs (a regex: in LIKE, '_' would also match the template's name).
+    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^reti_t_[0-9a-f]{12}$'`);
     for (const row of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => {});
     await admin.end();
     project.provide('pgTemplate', template);
