@@ -4,6 +4,7 @@
 // status, or return a Slack error — for any call or only for one channel.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSocketMode } from './slack-socket.js';
 
 export interface SlackCall {
   method: string;
@@ -53,6 +54,9 @@ export class FakeSlackApi {
   private seq = 0;
   private server!: Server;
   base = '';
+  /** Socket Mode: apps.connections.open (with the app-level token) hands out this WebSocket. */
+  readonly socketMode = new FakeSocketMode();
+  readonly appToken = 'xapp-1-A0RETI-1-test';
 
   private constructor(readonly token: string) {}
 
@@ -60,6 +64,7 @@ export class FakeSlackApi {
     const api = new FakeSlackApi(options.token ?? 'xoxb-test-token');
     for (const u of options.users ?? []) api.users.set(u.id, u);
     api.server = createServer((req, res) => void api.handle(req, res));
+    api.server.on('upgrade', (req, socket) => api.socketMode.accept(req, socket));
     await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
     api.base = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
     return api;
@@ -71,6 +76,7 @@ export class FakeSlackApi {
   }
 
   async close(): Promise<void> {
+    this.socketMode.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -106,7 +112,8 @@ export class FakeSlackApi {
       const args = parseArgs(req.headers['content-type'] ?? '', raw);
       const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof args.token === 'string' ? args.token : undefined);
       if (!given) return this.answer(res, method, args, 200, { ok: false, error: 'not_authed' });
-      if (given !== this.token) return this.answer(res, method, args, 200, { ok: false, error: 'invalid_auth' });
+      const expected = method === 'apps.connections.open' ? this.appToken : this.token;
+      if (given !== expected) return this.answer(res, method, args, 200, { ok: false, error: 'invalid_auth' });
       const failure = this.takeFailure(method, args);
       if (failure) {
         const status = failure.status ?? 200;
@@ -148,6 +155,8 @@ export class FakeSlackApi {
   private call(method: string, args: Json): Json {
     const channelArg = String(args.channel ?? '');
     switch (method) {
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.base.replace(/^http/, 'ws')}/socket` };
       case 'auth.test':
         return { ok: true, url: 'https://reti-lombardia.slack.com/', team: this.team.name, team_id: this.team.id, user: 'reti', user_id: this.bot.userId, bot_id: this.bot.botId };
       case 'chat.postMessage': {

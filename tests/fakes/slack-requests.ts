@@ -28,6 +28,16 @@ export function signature(secret: string, timestamp: number, body: string): stri
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 
+export interface CommandFields {
+  command: string;
+  text?: string;
+  user: string;
+  userName?: string;
+  channel: string;
+  channelName?: string;
+  triggerId?: string;
+}
+
 export class SlackSender {
   constructor(
     /** http://127.0.0.1:PORT/slack/events */
@@ -48,11 +58,13 @@ export class SlackSender {
   }
 
   /** A slash command, as Slack posts it (`/rete collega BG01` → command=/rete, text=collega BG01). */
-  command(
-    c: { command: string; text?: string; user: string; userName?: string; channel: string; channelName?: string; triggerId?: string },
-    signing?: Signing,
-  ): Promise<SlackResponse> {
-    const body = new URLSearchParams({
+  command(c: CommandFields, signing?: Signing): Promise<SlackResponse> {
+    return this.post(new URLSearchParams(this.commandPayload(c)).toString(), 'application/x-www-form-urlencoded', signing);
+  }
+
+  /** The fields of a slash command (form-encoded over HTTP, an object in Socket Mode). */
+  commandPayload(c: CommandFields): Record<string, string> {
+    return {
       token: 'deprecated-verification-token',
       team_id: this.team,
       team_domain: 'reti-lombardia',
@@ -66,8 +78,7 @@ export class SlackSender {
       is_enterprise_install: 'false',
       response_url: 'https://hooks.slack.com/commands/T0EXAMPLE/1/abc',
       trigger_id: c.triggerId ?? newTriggerId(),
-    }).toString();
-    return this.post(body, 'application/x-www-form-urlencoded', signing);
+    };
   }
 
   /** Interactivity (block_actions, view_submission): form-encoded `payload=<json>`. */

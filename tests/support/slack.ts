@@ -34,9 +34,15 @@ export interface SlackTestApp {
   close(): Promise<void>;
 }
 
-export async function slackTestApp(options: { commands?: CommandSpec<any>[]; limits?: Partial<RateLimits>; env?: Record<string, string> } = {}): Promise<SlackTestApp> {
+export async function slackTestApp(
+  options: { commands?: CommandSpec<any>[]; limits?: Partial<RateLimits>; socketMode?: boolean } = {},
+): Promise<SlackTestApp> {
   const api = await FakeSlackApi.start({ users: slackUsers });
-  const env = loadConfig({ SLACK_BOT_TOKEN: api.token, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.apiUrl, ...options.env }).env;
+  const env = loadConfig({
+    SLACK_BOT_TOKEN: api.token,
+    SLACK_API_URL: api.apiUrl,
+    ...(options.socketMode ? { SLACK_APP_TOKEN: api.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
+  }).env;
   const adapter = createSlackAdapter(env, silentLogger, {
     commands: [],
     limits: { globalPerSecond: 1000, perChatIntervalMs: 0, perGroupPerMinute: 60_000, ...options.limits },

@@ -32,7 +32,7 @@ export interface SlackAdapterOptions {
   /** Overrides of the pacing the outbox applies (tests). */
   limits?: Partial<RateLimits>;
   people?: PeopleOptions;
-  /** How often auth.test is tried again after it failed at start-up. */
+  /** How often auth.test (and the Socket Mode connection) is tried again after a failure at start-up. */
   authRetryMs?: number;
   /** Per-call timeout of the Web API client. */
   timeoutMs?: number;
@@ -52,7 +52,7 @@ export class SlackAdapter implements PlatformAdapter {
   private identity: { botId?: string; botUserId?: string } | undefined;
   private authRefused = false;
   private socketUp = false;
-  private authRetry: NodeJS.Timeout | undefined;
+  private retry: NodeJS.Timeout | undefined;
 
   constructor(
     env: Env,
@@ -83,9 +83,12 @@ export class SlackAdapter implements PlatformAdapter {
     this.bolt.socket?.on('connected', () => {
       this.socketUp = true;
     });
-    this.bolt.socket?.on('disconnected', () => {
-      this.socketUp = false;
-    });
+    // The client reconnects by itself after a drop ('reconnecting'); meanwhile it is not healthy.
+    for (const state of ['reconnecting', 'disconnected']) {
+      this.bolt.socket?.on(state, () => {
+        this.socketUp = false;
+      });
+    }
   }
 
   httpRoutes(): HttpRoute[] {
@@ -94,21 +97,17 @@ export class SlackAdapter implements PlatformAdapter {
 
   async start(sink: EventSink): Promise<void> {
     this.sink = sink;
-    await this.verifyToken();
-    if (this.bolt.socket) {
-      try {
-        await this.bolt.app.start();
-      } catch (err) {
-        this.logger.error({ err }, 'Slack Socket Mode: connessione non riuscita, controlla SLACK_APP_TOKEN');
-      }
-    }
+    await this.connect();
   }
 
   async stop(): Promise<void> {
     this.sink = undefined;
-    clearTimeout(this.authRetry);
-    this.authRetry = undefined;
-    if (this.bolt.socket) await this.bolt.app.stop();
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    if (this.bolt.socket) {
+      this.socketUp = false;
+      await this.bolt.app.stop();
+    }
   }
 
   healthy(): boolean {
@@ -138,24 +137,46 @@ export class SlackAdapter implements PlatformAdapter {
     }
   }
 
-  /** auth.test: who the bot is; until it succeeds the adapter records events but is not healthy. */
-  private async verifyToken(): Promise<void> {
+  /**
+   * auth.test (who the bot is) and, in Socket Mode, the socket. Until both succeed the adapter
+   * records what arrives but reports itself unhealthy, and tries again every `authRetryMs`.
+   */
+  private async connect(): Promise<void> {
+    clearTimeout(this.retry);
+    const verified = (this.identity !== undefined && !this.authRefused) || (await this.verifyToken());
+    const connected = !this.bolt.socket || this.socketUp || (await this.openSocket());
+    if ((!verified || !connected) && this.sink) {
+      this.retry = setTimeout(() => void this.connect(), this.options.authRetryMs ?? 30_000);
+      this.retry.unref();
+    }
+  }
+
+  private async verifyToken(): Promise<boolean> {
     try {
       const res = await this.client.auth.test();
       this.identity = { ...(res.bot_id ? { botId: res.bot_id } : {}), ...(res.user_id ? { botUserId: res.user_id } : {}) };
       this.authRefused = false;
       this.logger.info({ team: res.team_id, bot: res.user_id }, `Slack collegato al workspace ${res.team ?? res.team_id ?? ''}`);
+      return true;
     } catch (err) {
       this.noteAuthFailure(err);
       const refused = platformError(err);
       this.logger.error(
         { err: refused ?? (err instanceof Error ? err.message : String(err)) },
-        refused ? `Slack rifiuta SLACK_BOT_TOKEN (${refused}): controlla il token del bot` : 'Slack non raggiungibile: riprovo auth.test più tardi',
+        refused ? `Slack rifiuta SLACK_BOT_TOKEN (${refused}): controlla il token del bot` : 'Slack non raggiungibile: riprovo più tardi',
       );
-      if (this.sink) {
-        this.authRetry = setTimeout(() => void this.verifyToken(), this.options.authRetryMs ?? 30_000);
-        this.authRetry.unref();
-      }
+      return false;
+    }
+  }
+
+  private async openSocket(): Promise<boolean> {
+    try {
+      await this.bolt.app.start();
+      this.socketUp = true;
+      return true;
+    } catch (err) {
+      this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'Slack Socket Mode: connessione non riuscita, controlla SLACK_APP_TOKEN; riprovo più tardi');
+      return false;
     }
   }
 
