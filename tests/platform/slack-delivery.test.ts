@@ -67,6 +67,15 @@ describe('sending', () => {
     expect(result.chatId).toBe('C0BG01');
   });
 
+  it('answers in the DM when the bot is not in the channel where the command was typed', async () => {
+    s.api.fail('chat.postEphemeral', { error: 'not_in_channel', channel: 'C0FUORI' });
+    const result = await s.adapter.deliver(send({ ...channel, chatId: 'C0FUORI' }, 'Solo per te', { visibility: 'ephemeral', ephemeralUserId: 'U0MARIA' }));
+    const [post] = s.api.callsTo('chat.postMessage');
+    expect(post!.args.channel).toBe('U0MARIA');
+    expect(readBlocks(post!.args.blocks)).toBe('Solo per te');
+    expect(result.chatId).toBe('D0MARIA');
+  });
+
   it('opens a group DM for several people and posts into it', async () => {
     const result = await s.adapter.deliver({
       op: 'group',

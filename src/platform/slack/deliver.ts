@@ -3,9 +3,12 @@
 // introduce the file.
 import type { webApi } from '@slack/bolt';
 import type { Delivery, DeliveryResult, OutMessage } from '../port.js';
-import { toDeliveryError } from './errors.js';
+import { platformError, toDeliveryError } from './errors.js';
 import { isUserId, type SlackPeople } from './people.js';
 import { renderMessage } from './render.js';
+
+/** postEphemeral errors meaning "the bot is not in that channel" (or the person is not). */
+const OUTSIDE_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'user_not_in_channel']);
 
 export class SlackDeliverer {
   constructor(
@@ -63,9 +66,20 @@ export class SlackDeliverer {
     return { ...(res.ts ? { messageId: res.ts } : {}), chatId: res.channel ?? channel };
   }
 
+  /**
+   * Only `user` sees it. Slash commands work in channels the bot has not joined, where Slack
+   * refuses ephemeral messages: the answer then goes to the person's DM, still only for them.
+   */
   private async postEphemeral(channel: string, user: string, message: OutMessage): Promise<DeliveryResult> {
     const { text, blocks } = renderMessage(message);
-    const res = await this.call('chat.postEphemeral', () => this.client.chat.postEphemeral({ channel, user, text, blocks }));
+    let res;
+    try {
+      res = await this.client.chat.postEphemeral({ channel, user, text, blocks });
+    } catch (err) {
+      if (OUTSIDE_CHANNEL.has(platformError(err) ?? '')) return this.post(user, message);
+      this.onFailure(err);
+      throw toDeliveryError(err, 'chat.postEphemeral');
+    }
     return { ...(res.message_ts ? { messageId: res.message_ts } : {}), chatId: channel };
   }
 
