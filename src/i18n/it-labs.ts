@@ -9,6 +9,7 @@ export const itLabs = {
   ref: (id: number) => `n. ${id}`,
   buttons: {
     join: 'Mi iscrivo',
+    joinWaiting: 'Mettimi in lista d’attesa',
     leave: 'Annulla iscrizione',
     calendar: '📅 File per il calendario',
     noComment: 'No, grazie',

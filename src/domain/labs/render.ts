@@ -11,8 +11,8 @@ export const ACTIONS = {
   vote: 'laboratori.voto',
 } as const;
 
-export function joinButton(labId: number): Button {
-  return { label: t.buttons.join, action: ACTIONS.join, value: String(labId), style: 'primary' };
+export function joinButton(labId: number, full = false): Button {
+  return { label: full ? t.buttons.joinWaiting : t.buttons.join, action: ACTIONS.join, value: String(labId), style: 'primary' };
 }
 
 export function leaveButton(labId: number): Button {
@@ -49,7 +49,7 @@ export function listEntry(lab: LabRecord, seats: Seats, mine: MySignup): Block[]
   if (mine?.status === 'waiting') lines.push(t.card.waiting(mine.position));
   return [
     { type: 'text', text: lines.join('\n') },
-    { type: 'buttons', buttons: [mine ? leaveButton(lab.id) : joinButton(lab.id)] },
+    { type: 'buttons', buttons: [mine ? leaveButton(lab.id) : joinButton(lab.id, seatsLeft(seats) === 0)] },
   ];
 }
 
