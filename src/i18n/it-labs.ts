@@ -82,6 +82,8 @@ export const itLabs = {
     promoted: (title: string, start: Date, end: Date) =>
       `Buone notizie: si è liberato un posto. La tua iscrizione a **${literal(title)}** (${formatRange(start, end)}) è confermata.`,
     promotedText: (title: string) => `Si è liberato un posto: iscrizione confermata a ${title}`,
+    promotedInChannel: (name: string, title: string, start: Date, end: Date, link?: string) =>
+      `${literal(name)}, si è liberato un posto per te: la tua iscrizione al laboratorio **${literal(title)}** (${formatRange(start, end)}) è confermata. Non riesco a scriverti in privato${link ? `: apri la chat con me da qui ${link} per ricevere i promemoria` : ''}.`,
     calendarFile: (title: string) => `File per il calendario: ${literal(title)}`,
   },
   refuse: {

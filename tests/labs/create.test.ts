@@ -13,9 +13,14 @@ class SlackWithForms extends MemoryAdapter {
   }
 }
 
+/** The in-memory Telegram without ephemeral replies, as the real one: answers in a group are public. */
+class TelegramLike extends MemoryAdapter {
+  override readonly capabilities = { forms: false, ephemeral: false, groupDm: false };
+}
+
 describe('creating a laboratorio in chat', () => {
   let t: TestApp;
-  const telegram = new MemoryAdapter('telegram');
+  const telegram = new TelegramLike('telegram');
   const slack = new SlackWithForms('slack', 'T0EXAMPLE');
   const luca = people.luca;
   const say = async (text: string) => {
@@ -142,5 +147,27 @@ describe('creating a laboratorio in chat', () => {
     await t.deliver();
     expect(telegram.lastText(tgGroups.BG01)).toContain('Per creare un laboratorio scrivimi in privato /laboratori nuovo');
     expect(telegram.lastText(tgGroups.BG01)).toContain('https://t.me/reti_bot?start=laboratori');
+  });
+
+  it('on Slack, opens the laboratorio prefilled to edit it, and applies the submission with its notices', async () => {
+    await slack.command(people.lucaSlack, slack.privateChat(people.lucaSlack), 'laboratori', 'modifica 3');
+    const form = slack.opened.at(-1)!;
+    expect(form).toMatchObject({ form: 'laboratori.modifica', title: 'Modifica laboratorio', context: '3' });
+    const initial = Object.fromEntries(form.fields.map((f) => [f.key, f.initial ?? '']));
+    expect(initial).toEqual({
+      title: 'Scuola e famiglie', theme: 'scuola', date: '2026-12-15', start: '09:30', end: '12:00',
+      where: 'Istituto Comprensivo, Casalmaggiore', capacity: '30', networks: 'CR04, VA05', organiser: '', description: '',
+    });
+    await slack.submit(people.lucaSlack, slack.privateChat(people.lucaSlack), 'laboratori.modifica', { ...initial, start: '10:00', end: '12:30', capacity: '40' }, '3');
+    await t.deliver();
+    expect(slack.lastText('U0COORD1')).toBe('Fatto: laboratorio n. 3 aggiornato (quando, posti). Ho avvisato 3 canali e persone.');
+    expect(telegram.lastText(tgGroups.CR04)).toContain('• Quando: mar 15 dicembre, 10:00–12:30\n• Posti: 40');
+  });
+
+  it('answers a sign-up in a Telegram group publicly, naming the person', async () => {
+    await telegram.press(people.fatou, telegram.group(tgGroups.BG01), 'laboratori.join', '1');
+    await t.deliver();
+    expect(telegram.lastText(tgGroups.BG01)).toContain('Fatou Diop: Iscrizione confermata: Mediazione interculturale nei servizi, gio 3 dicembre, 14:30–17:00.');
+    expect(telegram.last(tgGroups.BG01)?.visibleTo).toBeUndefined();
   });
 });

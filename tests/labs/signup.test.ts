@@ -109,6 +109,33 @@ describe('signing up: seats, waiting list, promotion', () => {
     expect((await signupsOf(t, lab)).filter(([, s]) => s === 'confirmed').length).toBe(3);
   });
 
+  it('lists sign-ups and the waiting list to coordinators', async () => {
+    await t.telegram.command(people.luca, t.telegram.privateChat(people.luca), 'laboratori', `iscritti ${lab}`);
+    await t.deliver();
+    expect(t.telegram.lastText(people.luca.id)).toBe(
+      'Iscrizioni a Mediazione interculturale nei servizi (n. 1)\nConfermate (3/3): Luca Bianchi, Ahmed Benali, Fatou Diop\nLista d\'attesa: vuota',
+    );
+  });
+
+  it('tells a promoted person who cannot be written to privately on their other platform, or in their network’s channel', async () => {
+    const small = await newLab(t, { title: 'Posti contati', capacity: 1 });
+    await t.telegram.command(people.maria, t.telegram.privateChat(people.maria), 'laboratori', `iscrivimi ${small}`);
+    await t.telegram.press(people.fatou, bg01(), 'laboratori.join', String(small));
+    await t.telegram.press(people.luca, bg01(), 'laboratori.join', String(small));
+    t.telegram.unreachable.add(people.fatou.id);
+    t.telegram.unreachable.add(people.luca.id);
+    await t.telegram.command(people.maria, t.telegram.privateChat(people.maria), 'laboratori', `ritirami ${small}`);
+    await t.deliver();
+    expect(t.telegram.lastText(tgGroups.BG01)).toBe(
+      'Fatou Diop, si è liberato un posto per te: la tua iscrizione al laboratorio Posti contati (gio 3 dicembre, 14:30–17:00) è confermata. Non riesco a scriverti in privato: apri la chat con me da qui https://t.me/reti_bot?start=laboratori per ricevere i promemoria.',
+    );
+    await t.telegram.command(people.fatou, t.telegram.privateChat(people.fatou), 'laboratori', `ritirami ${small}`);
+    await t.deliver();
+    expect(t.slack.lastText('U0COORD1')).toContain('Buone notizie: si è liberato un posto. La tua iscrizione a Posti contati');
+    expect(t.slack.last('U0COORD1')?.message.attachment?.filename).toBe(`laboratorio-${small}.ics`);
+    t.telegram.unreachable.clear();
+  });
+
   it('refuses sign-ups to sessions of other networks, started or cancelled', async () => {
     const bs02only = await newLab(t, { title: 'Solo per la Valle', networks: 'BS02' });
     await t.telegram.command(davide, t.telegram.privateChat(davide), 'laboratori', `iscrivimi ${bs02only}`);
@@ -126,7 +153,7 @@ describe('signing up: seats, waiting list, promotion', () => {
     await t.telegram.command(people.maria, t.telegram.privateChat(people.maria), 'laboratori', `iscrivimi ${other}`);
     await t.telegram.command(people.luca, t.telegram.privateChat(people.luca), 'laboratori', `annulla ${other} sala non disponibile`);
     await t.deliver();
-    expect(seen(t.telegram, people.maria.id)).toContain('Il laboratorio Sarà annullato (n. 3) di gio 3 dicembre, 14:30–17:00 è stato annullato.\nMotivo: sala non disponibile');
+    expect(seen(t.telegram, people.maria.id)).toContain('Il laboratorio Sarà annullato (n. 4) di gio 3 dicembre, 14:30–17:00 è stato annullato.\nMotivo: sala non disponibile');
     expect(t.telegram.lastText(tgGroups.VA05)).toContain('❌ Laboratorio annullato');
     await t.telegram.press(people.fatou, bg01(), 'laboratori.join', String(other));
     await t.deliver();

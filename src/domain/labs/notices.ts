@@ -128,6 +128,7 @@ export async function tellPromoted(tx: Tx, lab: LabRecord, signup: { personId: n
     },
     dedupeKey: `lab-promoted:${lab.id}:${signup.personId}:${signup.position}`,
     tag: 'labs.promoted',
+    meta: { labId: lab.id, personId: signup.personId },
   });
 }
 

@@ -28,6 +28,12 @@ export function startsWhen(start: Date, now: Date): string {
   return t.remind.on(formatDateTime(start));
 }
 
+/** What was already recorded for a laboratorio ("personId|kind"), so a rerun writes nothing. */
+async function recorded(tx: Tx, labId: number, kinds: string[]): Promise<Set<string>> {
+  const rows = await tx.labReminder.findMany({ where: { labId, kind: { in: kinds } }, select: { personId: true, kind: true } });
+  return new Set(rows.map((r) => `${r.personId}|${r.kind}`));
+}
+
 /** Records a kind for a person; true when it was not there yet (this run sends it). */
 async function record(tx: Tx, labId: number, personId: number, kinds: string[]): Promise<boolean> {
   const [first, ...rest] = kinds;
@@ -42,6 +48,7 @@ async function remindLab(tx: Tx, lab: LabRecord, now: Date, offsets: number[]): 
   const due = offsets.filter((o) => now.getTime() >= start - o * MINUTE).sort((a, b) => a - b);
   if (due.length === 0) return 0;
   const signups = await tx.labSignup.findMany({ where: { labId: lab.id, status: 'confirmed' }, orderBy: { position: 'asc' } });
+  const done = await recorded(tx, lab.id, due.map((o) => reminderKind(o, lab.startsAt)));
   let sent = 0;
   for (const s of signups) {
     // Someone who signed up after a reminder was due has just been told: that one is not for them.
@@ -49,6 +56,7 @@ async function remindLab(tx: Tx, lab: LabRecord, now: Date, offsets: number[]): 
     const stages = due.filter((o) => since <= start - o * MINUTE);
     if (stages.length === 0) continue;
     const kinds = stages.map((o) => reminderKind(o, lab.startsAt));
+    if (done.has(`${s.personId}|${kinds[0]}`)) continue;
     if (!(await record(tx, lab.id, s.personId, kinds))) continue;
     const to = await personAddress(tx, s.personId, s.platform);
     if (!to) continue;
@@ -104,9 +112,10 @@ export async function sendFeedbackPrompts(db: Db, now: Date, windowHours: number
       const lab = await lockLab(tx, id);
       if (lab.status !== 'scheduled') return 0;
       const signups = await tx.labSignup.findMany({ where: { labId: id, status: 'confirmed' }, orderBy: { position: 'asc' } });
+      const done = await recorded(tx, id, ['feedback']);
       let n = 0;
       for (const s of signups) {
-        if (!(await record(tx, id, s.personId, ['feedback']))) continue;
+        if (done.has(`${s.personId}|feedback`) || !(await record(tx, id, s.personId, ['feedback']))) continue;
         const to = await personAddress(tx, s.personId, s.platform);
         if (!to) continue;
         const votes = [1, 2, 3, 4, 5].map((v) => ({ label: String(v), action: ACTIONS.vote, value: `${id}:${v}` }));
