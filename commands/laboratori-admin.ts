@@ -72,7 +72,7 @@ const iscritti = defineSubcommand({
   description: 'Elenca iscritti e lista d’attesa di un laboratorio',
   usage: '/laboratori iscritti N',
   access: 'coordinatore',
-  args: z.tuple([labId]),
+  args: z.tuple([labId], z.string()),
   async handler(ctx, [id]) {
     const lab = await ctx.services.labs.get(ctx.tx, id);
     const signups = await ctx.tx.labSignup.findMany({

@@ -147,6 +147,7 @@ export const itLabs = {
     where: 'Dove si svolge? Un luogo oppure il link per collegarsi (https://…)',
     capacity: 'Quanti posti ci sono? (vuoto: nessun limite)',
     networks: 'Per quali reti? Codici come BG01, BS02 oppure «tutte»',
+    networksPlaceholder: 'tutte',
     networksHelp: 'Se salti la domanda il laboratorio è aperto a tutte le reti.',
     organiser: 'Chi lo organizza?',
     description: 'Una breve descrizione',

@@ -99,7 +99,7 @@ export function labFormSpec(existing?: { lab: LabRecord; codes: string[] }): For
       { key: 'end', label: f.endTime, kind: 'time', ...init(lab && rome(lab.endsAt, 'HH:mm')) },
       { key: 'where', label: f.where, kind: 'text', ...init(where) },
       { key: 'capacity', label: f.capacity, kind: 'number', optional: true, ...init(lab?.capacity?.toString()) },
-      { key: 'networks', label: f.networks, kind: 'text', optional: true, placeholder: 'tutte', ...init(existing && (lab!.allNetworks ? 'tutte' : existing.codes.join(', '))) },
+      { key: 'networks', label: f.networks, kind: 'text', optional: true, placeholder: f.networksPlaceholder, ...init(existing && (lab!.allNetworks ? 'tutte' : existing.codes.join(', '))) },
       { key: 'organiser', label: f.organiser, kind: 'text', optional: true, ...init(lab?.organiser) },
       { key: 'description', label: f.description, kind: 'multiline', optional: true, ...init(lab?.description) },
     ],
