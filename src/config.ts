@@ -33,6 +33,24 @@ const bool = (def: boolean) =>
     return z.NEVER;
   });
 
+/** "24h,1h", "1d, 90m": minutes before an event; "off" or "no": none. */
+const offsets = (def: string) =>
+  optionalString.transform((v, ctx) => {
+    const text = (v ?? def).toLowerCase();
+    if (/^(off|no|none|0)$/.test(text)) return [];
+    const out: number[] = [];
+    for (const part of text.split(/[\s,;]+/).filter(Boolean)) {
+      const m = /^(\d+)\s*(m|min|h|d|g)$/.exec(part);
+      const n = m ? Number(m[1]) * (m[2] === 'h' ? 60 : m[2] === 'd' || m[2] === 'g' ? 1440 : 1) : 0;
+      if (!n) {
+        ctx.addIssue({ code: 'custom', message: `«${part}» non è una durata: usa per esempio 24h,1h oppure 90m (off per nessuno)` });
+        return z.NEVER;
+      }
+      out.push(n);
+    }
+    return [...new Set(out)].sort((a, b) => b - a);
+  });
+
 const envSchema = z
   .object({
     DATABASE_URL: url(['postgres://', 'postgresql://']),
@@ -63,6 +81,8 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: int(8, 1),
     OUTBOX_POLL_MS: int(500, 10),
     SCHEDULER_ENABLED: bool(true),
+    /** When confirmed participants are reminded before a laboratorio. */
+    LABS_REMINDERS: offsets('24h,1h'),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)

@@ -1,4 +1,6 @@
 // Registers every conversation flow. Capabilities define their flows next to their domain code.
 import type { Flow } from './engine.js';
+import { feedbackFlow } from '../domain/labs/feedback.js';
+import { newLabFlow } from '../domain/labs/forms.js';
 
-export const flows: Flow[] = [];
+export const flows: Flow[] = [newLabFlow, feedbackFlow];

@@ -2,6 +2,7 @@
 // theirs here (e.g. a check-in prompt a Telegram referent cannot receive → ask in the group).
 // Every listener runs in the transaction that marks the row failed.
 import type { Tx } from '../db/client.js';
+import { promotedUnreachable } from '../domain/labs/failures.js';
 import type { DeliveryError } from '../platform/port.js';
 import type { Services } from '../services.js';
 import type { OutboxRow } from './worker.js';
@@ -18,4 +19,6 @@ export interface FailureContext {
 
 export type TaggedFailureListener = (ctx: FailureContext) => Promise<void>;
 
-export const failureListeners: Record<string, TaggedFailureListener> = {};
+export const failureListeners: Record<string, TaggedFailureListener> = {
+  'labs.promoted': promotedUnreachable,
+};
