@@ -7,6 +7,7 @@ import type { Logger } from './log.js';
 import type { CommandRegistry } from './bus/registry.js';
 import type { Context } from './bus/types.js';
 import type { Conversations } from './conversation/engine.js';
+import { createLegamiService, type LegamiService } from './domain/legami/service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -36,6 +37,8 @@ export interface Services {
   commands: CommandRegistry;
   /** Runs another command in the same context (Telegram deep links). */
   runCommand(ctx: Context, name: string, text: string): Promise<void>;
+  /** Legami: introduction settings and where support requests come from. */
+  legami: LegamiService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -45,5 +48,6 @@ export function createServices(deps: ServiceDeps): Services {
     conversations: deps.conversations,
     platforms: deps.platforms,
     clock: deps.clock,
+    legami: createLegamiService(deps.config, deps.logger),
   };
 }

@@ -1,4 +1,5 @@
 // Registers every conversation flow. Capabilities define their flows next to their domain code.
 import type { Flow } from './engine.js';
+import { legamiFlows } from '../domain/legami/flows.js';
 
-export const flows: Flow[] = [];
+export const flows: Flow[] = [...legamiFlows];
