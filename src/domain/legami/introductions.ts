@@ -37,7 +37,7 @@ export async function runIntroductions(db: Db, opts: RunOptions): Promise<RunRes
   const requests = await opts.support.requested(db, new Date(opts.now.getTime() - opts.settings.supportDays * DAY));
   const planned = await db.$transaction(
     async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${LOCK})`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK}::bigint)`;
       const plan = planIntroductions({ runKey, requests, ...(await planInputs(tx, runKey, opts)) });
       await store(tx, runKey, plan, opts.now);
       const dir = await introDirectory(tx, plan);

@@ -91,7 +91,7 @@ export async function addPartner(tx: Tx, input: NewPartner): Promise<{ id: numbe
       type: canonicalType(input.type),
       themes,
       description: input.description.trim(),
-      contactName: person ? person.name : typed.replace(/^@/, ''),
+      contactName: person ? person.name : typed,
       contact: input.contact.trim(),
       contactPersonId: person?.id ?? null,
     },
