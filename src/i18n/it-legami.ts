@@ -68,11 +68,10 @@ export const itLegami = {
     invite: 'Vi va di sentirvi per una chiacchierata (bastano 20 minuti) e raccontarvi cosa state facendo? Tra una settimana vi chiederò com’è andata.',
     reachTitle: (name: string) => `Per contattare ${literal(name)}:`,
     reachTelegram: (username: string) => `• Telegram: [@${username}](https://t.me/${username})`,
-    reachSlack: (name: string) => `• Slack: cerca ${literal(name)} nel vostro spazio di lavoro`,
+    reachSlack: (name: string) => `• Slack: cerca ${literal(name)} nello spazio di lavoro`,
     reachPartner: (contact: string) => `• ${literal(contact)}`,
-    reachChannel: (network: string) => `• nel canale di ${literal(network)}`,
     reachNone: '• non ho un suo contatto diretto: chiedilo al coordinamento di ANCI Lombardia.',
-    alsoTold: (name: string) => `Ho scritto anche a ${literal(name)}.`,
+    alsoTold: (name: string) => `Anche ${literal(name)} ha ricevuto questo messaggio.`,
     footer: 'Non vuoi altre presentazioni? Scrivi /legami pausa.',
   },
   followUp: {

@@ -64,8 +64,9 @@ describe('legami-intro: introductions between networks', () => {
     expect(carla).toHaveLength(1);
     expect(carla[0]).toContain('Ciao Carla Bassi! Ti presento Dario Riva, referente di Rete Delta (DD04).');
     expect(carla[0]).toMatch(/sul tema (casa|case)\./);
-    expect(carla[0]).toContain('Per contattare Dario Riva:\n• Slack: cerca Dario Riva nel vostro spazio di lavoro');
-    expect(carla[0]).toContain('Ho scritto anche a Dario Riva.');
+    // Dario is only on Slack, Carla only on Telegram: no way for her to use, and the message says so.
+    expect(carla[0]).toContain('Per contattare Dario Riva:\n• non ho un suo contatto diretto: chiedilo al coordinamento di ANCI Lombardia.');
+    expect(carla[0]).toContain('Anche Dario Riva ha ricevuto questo messaggio.');
     const dario = t.slack.texts('U0DARIO');
     expect(dario).toHaveLength(1);
     expect(dario[0]).toContain('Ti presento Carla Bassi, referente di Rete Gamma (CC03).');

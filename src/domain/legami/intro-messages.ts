@@ -43,11 +43,13 @@ function why(p: PlannedIntroduction, dir: IntroDirectory): string {
   return t.whyTheme(p.theme);
 }
 
-function reach(c: Candidate, person: PersonInfo): string[] {
+/** How `reader` can reach `person`, only in ways the reader can use (a Telegram link, their own Slack workspace, the directory's contact). */
+function reach(c: Candidate, person: PersonInfo, reader: PersonInfo): string[] {
   const lines: string[] = [];
   const telegram = person.accounts.find((a) => a.platform === 'telegram' && a.username);
   if (telegram) lines.push(t.reachTelegram(telegram.username));
-  if (person.accounts.some((a) => a.platform === 'slack')) lines.push(t.reachSlack(person.name));
+  const workspaces = new Set(reader.accounts.filter((a) => a.platform === 'slack' && a.workspace).map((a) => a.workspace));
+  if (person.accounts.some((a) => a.platform === 'slack' && workspaces.has(a.workspace))) lines.push(t.reachSlack(person.name));
   if (c.partnerContact) lines.push(t.reachPartner(c.partnerContact));
   return lines.length ? lines : [t.reachNone];
 }
@@ -92,7 +94,7 @@ export async function sayIntroduction(tx: Tx, p: PlannedIntroduction, dir: Intro
       { type: 'header', text: t.headerOne },
       { type: 'text', text: `${t.greetingOne(myInfo.name)} ${t.presentOther(otherInfo.name, role(other), otherNet.name, otherNet.code)}` },
       { type: 'text', text: why(p, dir) },
-      { type: 'text', text: [t.reachTitle(otherInfo.name), ...reach(other, otherInfo)].join('\n') },
+      { type: 'text', text: [t.reachTitle(otherInfo.name), ...reach(other, otherInfo, myInfo)].join('\n') },
       { type: 'text', text: `${t.invite} ${t.alsoTold(otherInfo.name)}` },
       { type: 'context', text: t.footer },
     ];
