@@ -33,7 +33,7 @@ export default defineCommand({
   async handler(ctx) {
     const personId = ctx.actor.personId;
     const paused = await isPaused(ctx.tx, personId);
-    const lines: string[] = [paused ? t.status.paused : (await isEligible(ctx.tx, personId)) ? t.status.active : t.status.notEligible];
+    const lines: string[] = [paused ? t.status.paused : (await isEligible(ctx.tx, personId)) ? t.status.active(ctx.services.legami.settings.everyWeeks) : t.status.notEligible];
     const recent = await recentIntroductionsOf(ctx.tx, personId);
     if (recent.length) {
       lines.push('', t.status.recentTitle);

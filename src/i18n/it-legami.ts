@@ -36,7 +36,8 @@ export const itLegami = {
     },
   },
   status: {
-    active: 'Le presentazioni di Legami sono attive per te: ogni due settimane potrei presentarti una persona di un’altra rete che lavora sui tuoi temi.',
+    active: (everyWeeks: number) =>
+      `Le presentazioni di Legami sono attive per te: ${everyWeeks === 1 ? 'ogni settimana' : everyWeeks === 2 ? 'ogni due settimane' : `ogni ${everyWeeks} settimane`} potrei presentarti una persona di un’altra rete che lavora sui tuoi temi.`,
     paused: 'Hai messo in pausa le presentazioni di Legami. Scrivi /legami riprendi per riattivarle.',
     notEligible: 'Le presentazioni riguardano i referenti delle reti e le persone di riferimento dei partner: per ora non ne riceverai.',
     recentTitle: 'Le tue ultime presentazioni:',
