@@ -3,17 +3,16 @@
 // reach them. Always with the reason they were matched.
 import type { Tx } from '../../db/client.js';
 import { itLegami } from '../../i18n/it-legami.js';
-import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
-import type { Block, OutMessage } from '../../platform/port.js';
+import type { OutboxEntry } from '../../outbox/enqueue.js';
+import type { Address, Block, OutMessage } from '../../platform/port.js';
 import type { Platforms } from '../../services.js';
-import { preferredAddress } from '../networks/people.js';
 import type { Candidate, PlannedIntroduction } from './matching.js';
 
 const t = itLegami.intro;
 
 interface PersonInfo {
   name: string;
-  accounts: { platform: string; workspace: string; externalId: string; username: string; unreachable: string | null }[];
+  accounts: { platform: string; workspace: string; externalId: string; username: string; unreachable: string | null; lastSeenAt: Date | null }[];
 }
 
 export interface IntroDirectory {
@@ -26,7 +25,14 @@ export async function introDirectory(tx: Tx, planned: PlannedIntroduction[]): Pr
   const networkIds = [...new Set(planned.flatMap((p) => [p.a.networkId, p.b.networkId]))];
   const people = await tx.person.findMany({
     where: { id: { in: personIds } },
-    select: { id: true, name: true, accounts: { select: { platform: true, workspace: true, externalId: true, username: true, unreachable: true }, orderBy: { id: 'asc' } } },
+    select: {
+      id: true,
+      name: true,
+      accounts: {
+        select: { platform: true, workspace: true, externalId: true, username: true, unreachable: true, lastSeenAt: true },
+        orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
+      },
+    },
   });
   const networks = await tx.network.findMany({ where: { id: { in: networkIds } }, select: { id: true, code: true, name: true } });
   return { people: new Map(people.map((p) => [p.id, p])), networks: new Map(networks.map((n) => [n.id, n])) };
@@ -64,8 +70,14 @@ function slackPair(a: PersonInfo, b: PersonInfo, platforms: Platforms): { worksp
   return null;
 }
 
-/** Enqueues the introduction under keys derived from the run and the pair: said once. */
-export async function sayIntroduction(tx: Tx, p: PlannedIntroduction, dir: IntroDirectory, platforms: Platforms, key: string): Promise<void> {
+/** Like preferredAddress (networks/people.ts) on accounts already loaded: the reachable one used last. */
+function preferred(person: PersonInfo): Address | null {
+  const a = person.accounts.find((x) => !x.unreachable) ?? person.accounts[0];
+  return a ? { platform: a.platform, workspace: a.workspace, chatId: a.externalId } : null;
+}
+
+/** The outbox entries of an introduction, under keys derived from the run and the pair: said once. */
+export function introductionEntries(p: PlannedIntroduction, dir: IntroDirectory, platforms: Platforms, key: string): OutboxEntry[] {
   const a = dir.people.get(p.a.personId)!;
   const b = dir.people.get(p.b.personId)!;
   const na = dir.networks.get(p.a.networkId)!;
@@ -80,15 +92,14 @@ export async function sayIntroduction(tx: Tx, p: PlannedIntroduction, dir: Intro
       { type: 'context', text: t.footer },
     ];
     const message: OutMessage = { text: `${t.header} ${a.name} e ${b.name}`, blocks };
-    await enqueue(tx, { delivery: { op: 'group', platform: 'slack', workspace: group.workspace, userIds: group.userIds, message }, dedupeKey: key, tag: 'legami.intro' });
-    return;
+    return [{ delivery: { op: 'group', platform: 'slack', workspace: group.workspace, userIds: group.userIds, message }, dedupeKey: key, tag: 'legami.intro' }];
   }
   const entries: OutboxEntry[] = [];
   for (const [me, other, myInfo, otherInfo, otherNet] of [
     [p.a, p.b, a, b, nb],
     [p.b, p.a, b, a, na],
   ] as const) {
-    const to = await preferredAddress(tx, me.personId);
+    const to = preferred(myInfo);
     if (!to) continue;
     const blocks: Block[] = [
       { type: 'header', text: t.headerOne },
@@ -100,5 +111,5 @@ export async function sayIntroduction(tx: Tx, p: PlannedIntroduction, dir: Intro
     ];
     entries.push({ delivery: { op: 'send', to, message: { text: `${t.headerOne}: ${otherInfo.name}`, blocks } }, dedupeKey: `${key}:${me.personId}`, tag: 'legami.intro' });
   }
-  await enqueue(tx, entries);
+  return entries;
 }

@@ -6,7 +6,8 @@ import type { Db, Tx } from '../../db/client.js';
 import type { Logger } from '../../log.js';
 import type { Platforms } from '../../services.js';
 import { isoWeek } from '../../time.js';
-import { introDirectory, sayIntroduction } from './intro-messages.js';
+import { enqueue } from '../../outbox/enqueue.js';
+import { introDirectory, introductionEntries } from './intro-messages.js';
 import { pairKey, planIntroductions, type Offer, type PlannedIntroduction } from './matching.js';
 import { introductionCandidates } from './people.js';
 import type { LegamiSettings } from './service.js';
@@ -41,10 +42,8 @@ export async function runIntroductions(db: Db, opts: RunOptions): Promise<RunRes
       const plan = planIntroductions({ runKey, requests, ...(await planInputs(tx, runKey, opts)) });
       await store(tx, runKey, plan, opts.now);
       const dir = await introDirectory(tx, plan);
-      for (const p of plan) {
-        const [lo, hi] = [p.a.personId, p.b.personId].sort((x, y) => x - y);
-        await sayIntroduction(tx, p, dir, opts.platforms, `legami:intro:${runKey}:${lo}-${hi}`);
-      }
+      const entries = plan.flatMap((p) => introductionEntries(p, dir, opts.platforms, `legami:intro:${runKey}:${pairKey(p.a.personId, p.b.personId)}`));
+      for (let i = 0; i < entries.length; i += 1000) await enqueue(tx, entries.slice(i, i + 1000));
       return plan;
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -95,10 +95,12 @@ export function planIntroductions(input: PlanInput): PlannedIntroduction[] {
     needs.set(`${r.networkId}:${kind}`, { networkId: r.networkId, kind });
   }
   const offers = [...input.offers].sort((x, y) => y.publishedAt.getTime() - x.publishedAt.getTime() || y.practiceId - x.practiceId);
+  const covering = new Map<string, Offer[]>();
   for (const need of [...needs.values()].sort((x, y) => x.networkId - y.networkId || x.kind.localeCompare(y.kind))) {
     const askers = byNetwork.get(need.networkId) ?? [];
-    search: for (const offer of offers) {
-      if (offer.networkId === need.networkId || !practiceCovers(offer, need.kind)) continue;
+    if (!covering.has(need.kind)) covering.set(need.kind, offers.filter((o) => practiceCovers(o, need.kind)));
+    search: for (const offer of covering.get(need.kind)!) {
+      if (offer.networkId === need.networkId) continue;
       const side = byNetwork.get(offer.networkId) ?? [];
       const helpers = [...side.filter((c) => c.personId === offer.proposedById), ...side.filter((c) => c.personId !== offer.proposedById)];
       for (const x of askers) {
