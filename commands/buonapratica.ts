@@ -52,7 +52,7 @@ export default defineCommand({
       const title = field(values, 'titolo').slice(0, 120);
       const description = field(values, 'descrizione').slice(0, 2000);
       const themes = splitThemes(field(values, 'temi'));
-      if (!title || !description) throw new AppError('invalid_input', t.form.fieldDescription);
+      if (!title || !description) throw new AppError('invalid_input', t.form.missing);
       if (!themes.length) throw new AppError('invalid_input', t.form.noThemes);
       await proposePractice(ctx.tx, { networkId, personId: ctx.actor.personId, title, description, themes, source: 'comando' });
       await ctx.replyPrivately(t.form.sent(title));

@@ -43,7 +43,13 @@ export default defineCommand({
       const since = new Date(ctx.now.getTime() - STATS_DAYS * 24 * 60 * 60 * 1000);
       lines.push('', t.status.stats(STATS_DAYS, await followUpStats(ctx.tx, since)));
     }
-    await ctx.reply({ text: lines[0]!, blocks: [{ type: 'text', text: lines.join('\n') }, { type: 'context', text: t.status.hint }] });
+    const status = { text: lines[0]!, blocks: [{ type: 'text' as const, text: lines.join('\n') }, { type: 'context' as const, text: t.status.hint }] };
+    // Personal: in a group where replies cannot be shown to one person only (Telegram), answer privately.
+    if (ctx.chat.kind === 'group' && !ctx.services.platforms.capabilities(ctx.chat.platform)?.ephemeral) {
+      await ctx.replyPrivately(status);
+      return ctx.reply(t.status.answeredPrivately);
+    }
+    await ctx.reply(status);
   },
   actions: {
     /** Follow-up buttons: "<follow-up id>:<si|non_ancora|non_interessa>". */

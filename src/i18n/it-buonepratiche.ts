@@ -16,6 +16,7 @@ export const itPractices = {
     modalTitle: 'Buona pratica',
     modalSubmit: 'Invia',
     noThemes: 'Indica almeno un tema (per esempio: lavoro, scuola).',
+    missing: 'Servono un titolo e una breve descrizione.',
     continuePrivately: 'Ti scrivo in privato per le domande sulla buona pratica.',
     openPrivately: (link: string) => `Se non vedi il mio messaggio, apri la chat privata: [apri la chat con Reti](${link})`,
     sent: (title: string) =>

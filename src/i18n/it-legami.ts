@@ -46,6 +46,7 @@ export const itLegami = {
     stats: (days: number, s: { introductions: number; si: number; nonAncora: number; nonInteressa: number; pending: number }) =>
       `Negli ultimi ${days} giorni: ${s.introductions} ${s.introductions === 1 ? 'presentazione' : 'presentazioni'}. Risposte al follow-up: Sì ${s.si} · Non ancora ${s.nonAncora} · Non interessa ${s.nonInteressa} · in attesa ${s.pending}.`,
     hint: 'Comandi: /legami pausa · /legami riprendi',
+    answeredPrivately: 'Ti ho risposto in privato.',
   },
   optOut: {
     paused: 'Fatto: non riceverai nuove presentazioni. Scrivi /legami riprendi quando vuoi.',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, people, testApp, type TestApp } from '../support/app.js';
+import { MemoryAdapter } from '../../src/platform/memory/adapter.js';
+import { fixture, groups, people, testApp, type TestApp } from '../support/app.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const anna = { id: 'U0ANNA', name: 'Anna Verdi' };
@@ -107,5 +108,23 @@ describe('legami-followup: a week later, did you meet?', () => {
     expect(status).toContain('Le tue ultime presentazioni:\n• lun 23 novembre: Dario Riva (DD04) — ');
     expect(status).toContain('— Sì');
     expect(status).not.toContain('Negli ultimi 90 giorni');
+  });
+});
+
+describe('/legami in a group where replies cannot be private (Telegram)', () => {
+  let t: TestApp;
+  const telegram = Object.assign(new MemoryAdapter('telegram'), { capabilities: { forms: false, ephemeral: false, groupDm: false } });
+  beforeAll(async () => {
+    t = await testApp({ adapters: [telegram, new MemoryAdapter('slack', 'T0EXAMPLE')] });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers the personal status privately and says so in the group', async () => {
+    await telegram.command(people.maria, telegram.group(groups.BG01), 'legami');
+    await t.app.outbox.drain();
+    expect(telegram.lastText(groups.BG01)).toBe('Ti ho risposto in privato.');
+    expect(telegram.lastText(people.maria.id)).toContain('Le presentazioni di Legami sono attive per te: ogni due settimane');
   });
 });

@@ -143,3 +143,26 @@ describe('legami-intro with a shorter window (LEGAMI_INTRO_WINDOW_DAYS)', () => 
     expect(await t.app.jobs.run('legami-intro')).toMatchObject({ introductions: 3 });
   });
 });
+
+describe('legami-intro when Slack refuses the group conversation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp({ yaml: fixture('legami.yaml') });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('sends the introduction to each person privately instead', async () => {
+    t.slack.unreachable.add('G-U0ANNA-U0BRUNO');
+    await t.app.jobs.run('legami-intro');
+    await t.deliver();
+    expect(t.slack.texts('G-U0ANNA-U0BRUNO')).toEqual([]);
+    for (const user of ['U0ANNA', 'U0BRUNO']) {
+      const texts = t.slack.texts(user);
+      expect(texts).toHaveLength(1);
+      expect(texts[0]).toContain('Legami: vi presento!');
+      expect(texts[0]).toContain('• Anna Verdi — referente di Rete Alfa (AA01)');
+    }
+  });
+});

@@ -15,10 +15,7 @@ export interface ActingNetwork {
 
 /** The network a referent (or coordinator) acts for: the code typed, the channel's, or their only one. */
 export async function actingNetwork(ctx: Context, code: string | undefined, command: string): Promise<ActingNetwork> {
-  const pick = async (id: number) => {
-    const n = await ctx.tx.network.findUniqueOrThrow({ where: { id }, select: { id: true, code: true, name: true, themes: true } });
-    return n;
-  };
+  const pick = (id: number) => ctx.tx.network.findUniqueOrThrow({ where: { id }, select: { id: true, code: true, name: true, themes: true } });
   if (code) {
     const network = await networkByCode(ctx.tx, code);
     const referent = ctx.actor.memberships.some((m) => m.networkId === network.id && m.role === 'referente');

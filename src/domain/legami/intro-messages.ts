@@ -3,7 +3,8 @@
 // reach them. Always with the reason they were matched.
 import type { Tx } from '../../db/client.js';
 import { itLegami } from '../../i18n/it-legami.js';
-import type { OutboxEntry } from '../../outbox/enqueue.js';
+import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
+import type { TaggedFailureListener } from '../../outbox/failure-listeners.js';
 import type { Address, Block, OutMessage } from '../../platform/port.js';
 import type { Platforms } from '../../services.js';
 import type { Candidate, PlannedIntroduction } from './matching.js';
@@ -113,3 +114,19 @@ export function introductionEntries(p: PlannedIntroduction, dir: IntroDirectory,
   }
   return entries;
 }
+
+/**
+ * Outbox failure listener (tag legami.intro): when Slack refuses the group conversation (a missing
+ * scope, a deactivated user…), each person gets the same introduction in their own DM instead.
+ */
+export const introFailureListener: TaggedFailureListener = async ({ tx, row, payload }) => {
+  const d = payload.delivery;
+  if (d.op !== 'group') return;
+  await enqueue(
+    tx,
+    d.userIds.map((userId) => ({
+      delivery: { op: 'send' as const, to: { platform: d.platform, workspace: d.workspace, chatId: userId }, message: d.message },
+      dedupeKey: `${row.dedupeKey}:dm:${userId}`,
+    })),
+  );
+};

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { itLegami as t } from '../../i18n/it-legami.js';
 import { findPerson } from '../networks/directory.js';
-import { canonicalTheme, countThemes, themeMatches } from './themes.js';
+import { canonicalTheme, countThemes, themeKey, themeMatches } from './themes.js';
 
 export interface PartnerView {
   id: number;
@@ -48,7 +48,7 @@ export async function partnersByTheme(tx: Tx, query: string): Promise<{ network:
 export async function partnerThemes(tx: Tx): Promise<{ theme: string; count: number }[]> {
   const rows = await tx.partner.findMany({ where: { network: { active: true } }, select: { themes: true } });
   // A partner counts once per theme even if it lists two spellings of it.
-  return countThemes(rows.flatMap((r) => [...new Map(r.themes.map((th) => [th.toLowerCase(), th])).values()]));
+  return countThemes(rows.flatMap((r) => [...new Map(r.themes.map((th) => [themeKey(th), th])).values()]));
 }
 
 /** Every theme label in use (networks, partners, good practices): typed themes snap to these. */
