@@ -20,7 +20,7 @@ export default defineCommand({
   description: 'Proponi una buona pratica della tua rete da condividere con le altre',
   usage: '/buonapratica [CODICE]',
   access: 'referente',
-  args: z.array(z.string()).max(1, 'Indica al massimo il codice della rete (es. BG01).'),
+  args: z.array(z.string()).max(1, itPractices.onlyCode),
   async handler(ctx, [code]) {
     const network = await actingNetwork(ctx, code, '/buonapratica');
     // Slack: a modal right away. Elsewhere: three questions in the private chat.

@@ -4,6 +4,7 @@ import type { Block } from '../src/platform/port.js';
 import { actingNetwork, startPrivateForm } from '../src/domain/legami/chat.js';
 import { PARTNER_FLOW, partnerForm } from '../src/domain/legami/flows.js';
 import { partnerThemes, partnersByTheme } from '../src/domain/legami/partners.js';
+import { itPractices } from '../src/i18n/it-buonepratiche.js';
 import { itLegami } from '../src/i18n/it-legami.js';
 
 const t = itLegami.partner;
@@ -12,7 +13,7 @@ const aggiungi = defineSubcommand({
   description: 'Aggiunge un partner della tua rete all’elenco (domande guidate)',
   usage: '/partner aggiungi [CODICE]',
   access: 'referente',
-  args: z.array(z.string()).max(1, 'Indica al massimo il codice della rete (es. BG01).'),
+  args: z.array(z.string()).max(1, itPractices.onlyCode),
   async handler(ctx, [code]) {
     const network = await actingNetwork(ctx, code, '/partner aggiungi');
     await startPrivateForm(ctx, {

@@ -26,6 +26,7 @@ export const itPractices = {
     codes.length
       ? `Sei referente di più reti (${codes.map(literal).join(', ')}): indica quale, per esempio ${command} ${literal(codes[0]!)}.`
       : `Indica la rete, per esempio ${command} BG01.`,
+  onlyCode: 'Indica al massimo il codice della rete (es. BG01).',
   notReferentOf: (code: string) => `Non sei referente della rete ${literal(code)}.`,
   notify: {
     header: 'Nuova proposta di buona pratica',
