@@ -8,6 +8,7 @@ import type { CommandRegistry } from './bus/registry.js';
 import type { Context } from './bus/types.js';
 import type { Conversations } from './conversation/engine.js';
 import { Labs } from './domain/labs/service.js';
+import { createLegamiService, type LegamiService } from './domain/legami/service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -39,6 +40,8 @@ export interface Services {
   runCommand(ctx: Context, name: string, text: string): Promise<void>;
   /** Laboratori: workshop sessions, sign-ups, reminders, feedback. */
   labs: Labs;
+  /** Legami: introduction settings and where support requests come from. */
+  legami: LegamiService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -49,5 +52,6 @@ export function createServices(deps: ServiceDeps): Services {
     platforms: deps.platforms,
     clock: deps.clock,
     labs: new Labs({ reminderOffsets: deps.config.env.LABS_REMINDERS, feedbackWindowHours: 72 }),
+    legami: createLegamiService(deps.config, deps.logger),
   };
 }

@@ -2,5 +2,6 @@
 import type { Flow } from './engine.js';
 import { feedbackFlow } from '../domain/labs/feedback.js';
 import { newLabFlow } from '../domain/labs/forms.js';
+import { legamiFlows } from '../domain/legami/flows.js';
 
-export const flows: Flow[] = [newLabFlow, feedbackFlow];
+export const flows: Flow[] = [newLabFlow, feedbackFlow, ...legamiFlows];

@@ -7,6 +7,7 @@ import type { DeliveryError } from '../platform/port.js';
 import type { Services } from '../services.js';
 import type { OutboxRow } from './worker.js';
 import type { StoredPayload } from './enqueue.js';
+import { introFailureListener } from '../domain/legami/intro-messages.js';
 
 export interface FailureContext {
   tx: Tx;
@@ -21,4 +22,5 @@ export type TaggedFailureListener = (ctx: FailureContext) => Promise<void>;
 
 export const failureListeners: Record<string, TaggedFailureListener> = {
   'labs.promoted': promotedUnreachable,
+  'legami.intro': introFailureListener,
 };
