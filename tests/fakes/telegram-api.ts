@@ -32,6 +32,7 @@ export interface ApiCall {
   at: number;
   file?: UploadedFile;
   /** Set once answered. */
+  result?: unknown;
   error?: ApiError;
   ok?: boolean;
 }
@@ -118,6 +119,13 @@ export class FakeTelegramApi {
     return update;
   }
 
+  /** Queues an update again, same update_id (Telegram resending what was not confirmed). */
+  requeue(update: Update): void {
+    this.queue.push(update);
+    this.queue.sort((a, b) => a.update_id - b.update_id);
+    this.methods.wakePollers();
+  }
+
   /** Sends an update to the webhook as Telegram would (secret header unless told otherwise). */
   async postToWebhook(bodyOrUpdate: UpdateBody | Update, options: { secret?: string | null; url?: string } = {}): Promise<{ status: number; update: Update }> {
     const update = ('update_id' in bodyOrUpdate ? bodyOrUpdate : { update_id: this.nextUpdateId++, ...bodyOrUpdate }) as Update;
@@ -191,6 +199,7 @@ export class FakeTelegramApi {
       if (injected) throw new ApiFailure(injected);
       const result = await this.methods.call(method, call, res);
       call.ok = true;
+      call.result = result;
       answer(res, 200, { ok: true, result });
     } catch (err) {
       const error = err instanceof ApiFailure ? err.error : { error_code: 500, description: `Internal Server Error: ${(err as Error).message}` };

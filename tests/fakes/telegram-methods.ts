@@ -75,7 +75,7 @@ export class TelegramMethods {
     const allowed: string[] | undefined = Array.isArray(p.allowed_updates) && p.allowed_updates.length ? p.allowed_updates : undefined;
     const ready = () => {
       if (allowed) this.api.queue = this.api.queue.filter((u) => Object.keys(u).some((k) => allowed.includes(k)));
-      return this.api.queue.slice(0, limit);
+      return this.api.queue.filter((u) => u.update_id >= offset).slice(0, limit);
     };
     if (ready().length || timeout <= 0) return ready();
     await new Promise<void>((resolve, reject) => {

@@ -11,6 +11,7 @@ import { listen } from '../../src/http/server.js';
 import type { RateLimits } from '../../src/platform/port.js';
 import { createTelegramAdapter, type TelegramAdapter } from '../../src/platform/telegram/adapter.js';
 import { groups, people, testApp, type TestApp } from '../support/app.js';
+import { testDatabase } from '../support/db.js';
 import { FakeTelegramApi, until } from '../fakes/telegram-api.js';
 import { groupChat, privateChat, user, type Update, type UpdateBody } from '../fakes/telegram-updates.js';
 
@@ -76,7 +77,16 @@ export async function telegramApp(options: TelegramAppOptions = {}): Promise<Tel
     pollingRetryMs: 50,
     recordRetryMs: 20,
   });
-  const t = await testApp({ adapters: [adapter], commands, ...(options.clock ? { clock: options.clock } : {}), ...(options.env ? { env: options.env } : {}) });
+  const db = await testDatabase();
+  let t: TestApp;
+  try {
+    t = await testApp({ db, adapters: [adapter], commands, ...(options.clock ? { clock: options.clock } : {}), ...(options.env ? { env: options.env } : {}) });
+  } catch (err) {
+    await adapter.stop();
+    await db.close();
+    await api.close();
+    throw err;
+  }
   let server: Server | undefined;
   let webhookUrl: string | undefined;
   if (options.webhook) {
@@ -108,6 +118,7 @@ export async function telegramApp(options: TelegramAppOptions = {}): Promise<Tel
     },
     async close() {
       await t.close();
+      await db.close();
       if (server) {
         server.closeAllConnections();
         await new Promise((resolve) => server!.close(resolve));
