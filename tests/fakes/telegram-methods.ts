@@ -87,8 +87,9 @@ export class TelegramMethods {
       const poller: Poller = {
         wake: done,
         terminate: () => {
-          done();
+          // Rejected before anything resolves it: the older request gets the 409.
           reject(new ApiFailure(this.api.webhook ? tgErrors.webhookActive : tgErrors.conflict));
+          done();
         },
       };
       const timer = setTimeout(done, timeout * 1000);
