@@ -1,7 +1,8 @@
 // Webhook mode: Telegram POSTs updates to /telegram/webhook on the service's HTTP server with the
 // secret token given to setWebhook. Requests without it are refused and record nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonPress, textMessage } from '../fakes/telegram-updates.js';
+import { request } from 'node:http';
+import { buttonPress, privateChat, textMessage } from '../fakes/telegram-updates.js';
 import { testCommands } from './telegram-commands.js';
 import { PUBLIC_WEBHOOK_URL, WEBHOOK_SECRET, telegramApp, tg, type TelegramTestApp } from './telegram-harness.js';
 
@@ -69,6 +70,29 @@ describe('Telegram adapter, webhook', () => {
     await t.handled(press.update);
     await t.deliver();
     expect(t.api.sentTo(tg.BG01.id).map((m) => m.text)).toContain('Hai scelto: si');
+  });
+
+  it('keeps accented text intact when a character’s bytes arrive in two pieces', async () => {
+    const text = 'Perché è così difficile trovare la sede? Città, attività, caffè';
+    const update = { update_id: 990001, ...textMessage(tg.maria, privateChat(tg.maria), text) };
+    const body = Buffer.from(JSON.stringify(update));
+    const cut = body.indexOf(Buffer.from('è')) + 1; // between the two bytes of "è"
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        t.webhookUrl!,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length, 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode!));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.subarray(0, cut));
+      setTimeout(() => req.end(body.subarray(cut)), 50);
+    });
+    expect(status).toBe(200);
+    const event = await t.db.prisma.inboundEvent.findFirstOrThrow({ where: { externalId: '990001' } });
+    expect(event.payload).toMatchObject({ type: 'message', text });
   });
 
   it('answers 500 when the update cannot be recorded, so Telegram sends it again', async () => {

@@ -66,7 +66,8 @@ export class TelegramAdapter implements PlatformAdapter {
     this.bot = createBot(env.TELEGRAM_BOT_TOKEN, env.TELEGRAM_API_ROOT);
     this.receiver = new UpdateReceiver({
       logger: this.logger,
-      botUsername: () => this.username,
+      // The real username (getMe) decides whether `/command@name` is for this bot.
+      botUsername: () => this.me?.username ?? this.username,
       recordRetryMs: options.recordRetryMs ?? 1000,
       answerTimeoutMs: this.requestTimeoutMs,
     });

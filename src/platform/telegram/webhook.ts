@@ -3,7 +3,7 @@
 // recorded; a refused request records nothing.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { timingSafeEqual } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import type { Logger } from '../../log.js';
 import type { HttpRoute } from '../port.js';
@@ -17,6 +17,20 @@ const responses = new AsyncLocalStorage<ServerResponse>();
 
 export function currentWebhookResponse(): ServerResponse | undefined {
   return responses.getStore();
+}
+
+/** Updates are a few kilobytes; anything this large is not from Telegram. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 export function secretMatches(given: string | string[] | undefined, secret: string): boolean {
@@ -61,8 +75,14 @@ export function webhookRoute(opts: WebhookRouteOptions): HttpRoute {
         return refuse(res, 503);
       }
       // telegraf checks path and secret again; what it refuses gets 403.
-      const work = responses
-        .run(res, () => callback(req, res, () => refuse(res, 403)))
+      const work = readBody(req)
+        .then((body) => {
+          if (!body) return refuse(res, 413);
+          // Handed over whole: telegraf's own reader decodes chunk by chunk, which garbles a
+          // character whose bytes arrive in two TCP segments.
+          (req as IncomingMessage & { body?: Buffer }).body = body;
+          return responses.run(res, () => callback(req, res, () => refuse(res, 403)));
+        })
         .catch((err: unknown) => {
           opts.logger.error({ err }, 'Telegram webhook: richiesta non gestita');
           if (!res.headersSent) refuse(res, 500);
