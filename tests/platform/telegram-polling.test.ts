@@ -1,3 +1,4 @@
+import { commands } from '../../commands/index.js';
 // Long polling against the Bot API stand-in: start-up calls, commands in groups and private chats,
 // offsets and redeliveries, /start deep links, mentions, escaping, 409 Conflict, stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,10 +21,10 @@ describe('Telegram adapter, long polling', () => {
   it('starts: asks who it is, publishes the Italian command menu, removes a stale webhook and polls', async () => {
     const methods = t.api.calls.map((c) => c.method);
     expect(methods.slice(0, 3)).toEqual(['getMe', 'setMyCommands', 'deleteWebhook']);
-    expect(t.api.commands).toEqual([
-      { command: 'aiuto', description: 'Elenca i comandi che puoi usare' },
-      { command: 'rete', description: 'Mostra la rete di questo canale' },
-    ]);
+    // Every visible command, with its Italian description, straight from the specs.
+    expect(t.api.commands).toEqual(commands.filter((c) => !c.hidden).map((c) => ({ command: c.name, description: c.description })));
+    expect(t.api.commands).toContainEqual({ command: 'rete', description: 'Mostra la rete di questo canale' });
+    expect(t.api.commands.map((c: { command: string }) => c.command)).not.toContain('start');
     expect(t.api.callsTo('setMyCommands')[0]!.params.scope).toEqual({ type: 'default' });
     const poll = await until(() => t.api.callsTo('getUpdates').find((c) => Number(c.params.timeout) > 0));
     expect(poll.params.allowed_updates).toEqual(['message', 'callback_query']);
