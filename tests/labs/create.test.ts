@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryAdapter } from '../../src/platform/memory/adapter.js';
-import type { FormSpec, InboundEvent } from '../../src/platform/port.js';
+import type { FormSpec } from '../../src/platform/port.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 import { slackChannels, tgGroups } from './helpers.js';
 
-/** The in-memory Slack with native forms (modals), recording the forms it was asked to open. */
+/** The in-memory Slack has native forms (modals) and records the forms it was asked to open. */
 class SlackWithForms extends MemoryAdapter {
-  override readonly capabilities = { forms: true, ephemeral: true, groupDm: true };
-  readonly opened: FormSpec[] = [];
-  async openForm(_event: InboundEvent, form: FormSpec): Promise<void> {
-    this.opened.push(form);
+  get opened(): FormSpec[] {
+    return this.forms.map((f) => f.form);
   }
 }
 
-/** The in-memory Telegram without ephemeral replies, as the real one: answers in a group are public. */
-class TelegramLike extends MemoryAdapter {
-  override readonly capabilities = { forms: false, ephemeral: false, groupDm: false };
-}
+/** The in-memory Telegram, like the real one, has no ephemeral replies: answers in a group are public. */
+class TelegramLike extends MemoryAdapter {}
 
 describe('creating a laboratorio in chat', () => {
   let t: TestApp;

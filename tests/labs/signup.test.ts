@@ -81,7 +81,7 @@ describe('signing up: seats, waiting list, promotion', () => {
     // Withdrawing twice does nothing twice.
     await t.telegram.press(people.fatou, bg01(), 'laboratori.leave', String(lab));
     await t.deliver();
-    expect(t.telegram.lastText(tgGroups.BG01)).toBe('Non risulti iscritto/a a Mediazione interculturale nei servizi: non c\'è niente da annullare.');
+    expect(t.telegram.lastText(tgGroups.BG01)).toBe('Fatou Diop: Non risulti iscritto/a a Mediazione interculturale nei servizi: non c\'è niente da annullare.');
     expect(t.telegram.texts(chiara.id)).toEqual([]);
   });
 

@@ -99,21 +99,24 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     expect(stored.publishedBy?.name).toBe('Luca Bianchi');
   });
 
-  it('on Slack: proposed from the channel, continued in a DM, published by the first coordinator who presses', async () => {
+  it('on Slack: proposed from the channel in a modal, published by the first coordinator who presses', async () => {
     t.clock.advance(60 * 60_000);
     await t.slack.command(people.lucaSlack, t.slack.privateChat(people.lucaSlack), 'aiuto');
     const maria = people.mariaSlack;
     await t.slack.command(maria, t.slack.group(groups.slackBG01), 'buonapratica');
     await t.deliver();
-    const reply = t.slack.last(groups.slackBG01)!;
-    expect(reply.visibleTo).toBe(maria.id);
-    expect(t.slack.lastText(groups.slackBG01)).toContain('Ti scrivo in privato per le domande sulla buona pratica.');
-    expect(t.slack.lastText(maria.id)).toContain('1/3 Come si chiama la buona pratica?');
-    for (const a of ['Tutor per l’inserimento scolastico', 'Studenti universitari affiancano i ragazzi appena arrivati.', 'scuole', 'conferma']) {
-      await t.slack.message(maria, t.slack.privateChat(maria), a);
-    }
+    const opened = t.slack.forms.at(-1)!;
+    expect(opened.form.form).toBe('buonapratica.proposta');
+    expect(opened.form.fields.map((f) => f.key)).toEqual(['titolo', 'descrizione', 'temi']);
+    await t.slack.submit(
+      maria,
+      t.slack.group(groups.slackBG01),
+      opened.form.form,
+      { titolo: 'Tutor per l’inserimento scolastico', descrizione: 'Studenti universitari affiancano i ragazzi appena arrivati.', temi: 'scuole' },
+      opened.form.context,
+    );
     await t.deliver();
-    expect(t.slack.lastText(maria.id)).toContain('Ho inviato la buona pratica «Tutor per l’inserimento scolastico»');
+    expect(t.slack.texts(groups.slackBG01, maria.id).concat(t.slack.texts(maria.id)).join('\n')).toContain('Ho inviato la buona pratica «Tutor per l’inserimento scolastico»');
 
     // Both coordinators are told; Luca on Slack (used last), Giulia on Slack (her only platform).
     expect(t.slack.lastText(people.lucaSlack.id)).toContain('Tutor per l’inserimento scolastico');
@@ -124,7 +127,7 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     expect(t.slack.lastText('C0VA05')).toContain('Tutor per l’inserimento scolastico');
     expect(t.telegram.lastText('-1001000000005')).toContain('Tutor per l’inserimento scolastico');
     expect(t.telegram.lastText('-1001000000004')).toBe(''); // CR04: lavoro, salute
-    expect(t.slack.lastText(maria.id)).toContain('La tua buona pratica «Tutor per l’inserimento scolastico» è stata pubblicata');
+    expect(t.slack.texts(maria.id).join('\n')).toContain('La tua buona pratica «Tutor per l’inserimento scolastico» è stata pubblicata');
 
     const giulia = { id: 'U0COORD2', name: 'Giulia Ferri' };
     const before = t.slack.texts('C0BG01').length;

@@ -175,7 +175,7 @@ describe('Telegram adapter settings', () => {
   it('paces at Telegram’s limits (global from TELEGRAM_MAX_PER_SECOND) and tells groups by their negative ids', () => {
     const env = loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_MAX_PER_SECOND: '12' }).env;
     const adapter = createTelegramAdapter(env, silentLogger, { commands: [] });
-    expect(adapter.limits).toEqual({ globalPerSecond: 12, perChatIntervalMs: 1000, perGroupPerMinute: 20 });
+    expect(adapter.limits).toEqual({ globalPerSecond: 12, perChatIntervalMs: 1100, perGroupPerMinute: 20 });
     expect(adapter.isGroupChat('-1001000000001')).toBe(true);
     expect(adapter.isGroupChat('100000002')).toBe(false);
     expect(adapter.healthy()).toBe(false);

@@ -8,6 +8,7 @@ import {
   type Delivery,
   type DeliveryResult,
   type EventSink,
+  type FormSpec,
   type InboundEvent,
   type OutMessage,
   type PlatformAdapter,
@@ -34,7 +35,10 @@ let eventCounter = 0;
 
 export class MemoryAdapter implements PlatformAdapter {
   readonly limits: RateLimits;
-  readonly capabilities = { forms: false, ephemeral: true, groupDm: true };
+  /** Like the platform it stands for: Telegram has no ephemeral replies, group DMs or forms. */
+  readonly capabilities: PlatformAdapter['capabilities'];
+  /** Native forms opened (Slack modals), newest last. */
+  readonly forms: { event: InboundEvent; form: FormSpec }[] = [];
   readonly sent: SentMessage[] = [];
   private sink: EventSink | undefined;
   private seq = 0;
@@ -51,6 +55,15 @@ export class MemoryAdapter implements PlatformAdapter {
     limits?: Partial<RateLimits>,
   ) {
     this.limits = { globalPerSecond: 1000, perChatIntervalMs: 0, perGroupPerMinute: 60_000, ...limits };
+    this.capabilities =
+      platform === 'telegram'
+        ? { forms: false, ephemeral: false, groupDm: false }
+        : { forms: platform === 'slack', ephemeral: true, groupDm: true };
+    if (platform === 'slack') this.privateChatLink = undefined;
+  }
+
+  async openForm(event: InboundEvent, form: FormSpec): Promise<void> {
+    this.forms.push({ event, form });
   }
 
   async start(sink: EventSink): Promise<void> {
@@ -69,13 +82,12 @@ export class MemoryAdapter implements PlatformAdapter {
     return chatId.startsWith('-') || chatId.startsWith('C');
   }
 
-  privateChatLink(payload: string): string {
-    return `https://t.me/reti_bot?start=${payload}`;
-  }
+  privateChatLink?: (payload: string) => string | undefined = (payload) => `https://t.me/reti_bot?start=${payload}`;
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     const failure = this.failures.shift();
     if (failure) throw failure;
+    if (delivery.op === 'group' && !this.capabilities.groupDm) throw new DeliveryError('permanent', 'unsupported');
     const chatId = delivery.op === 'group' ? `G-${[...delivery.userIds].sort().join('-')}` : delivery.to.chatId;
     if (this.unreachable.has(chatId)) throw new DeliveryError('unreachable', "Forbidden: bot can't initiate conversation with a user");
     const messageId = delivery.op === 'update' ? delivery.messageId : `m${++this.seq}`;
