@@ -130,6 +130,6 @@ async function withAdvisoryLock<T>(url: string, key: number, run: () => Promise<
 /** Like libpq, default the user to the operating-system user when the URL names none. */
 export function withDefaultUser(url: string): string {
   const u = new URL(url);
-  if (!u.username) u.username = process.env.PGUSER || process.env.USER || userInfo().username;
+  if (!u.username) u.username = process.env.PGUSER || userInfo().username;
   return u.toString();
 }
