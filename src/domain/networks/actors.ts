@@ -30,25 +30,26 @@ export async function resolveActor(tx: Tx, ref: ActorRef, chat: ChatContext, now
     });
   } else {
     const writesPrivately = chat.kind === 'private';
-    account = await tx.account.update({
-      where: { id: account.id },
-      data: {
-        lastSeenAt: now,
-        ...(ref.displayName && ref.displayName !== account.displayName ? { displayName: ref.displayName } : {}),
-        ...(ref.username !== undefined && ref.username !== account.username ? { username: ref.username } : {}),
-        ...(ref.workspace && !account.workspace ? { workspace: ref.workspace } : {}),
-        // Writing to the bot privately makes the account reachable again (Telegram /start).
-        ...(writesPrivately && account.unreachable ? { unreachable: null } : {}),
-      },
-    });
+    const data = {
+      ...(ref.displayName && ref.displayName !== account.displayName ? { displayName: ref.displayName } : {}),
+      ...(ref.username !== undefined && ref.username !== account.username ? { username: ref.username } : {}),
+      ...(ref.workspace && !account.workspace ? { workspace: ref.workspace } : {}),
+      // Writing to the bot privately makes the account reachable again (Telegram /start).
+      ...(writesPrivately && account.unreachable ? { unreachable: null } : {}),
+    };
+    // lastSeenAt is kept to the minute: most events then write nothing here.
+    const stale = !account.lastSeenAt || now.getTime() - account.lastSeenAt.getTime() > 60_000;
+    if (Object.keys(data).length || stale) account = await tx.account.update({ where: { id: account.id }, data: { ...data, lastSeenAt: now } });
   }
-  if (chat.network) {
+  const actor = await loadActor(tx, account.personId, account);
+  if (chat.network && !actor.memberships.some((m) => m.networkId === chat.network!.id)) {
     await tx.membership.createMany({
       data: [{ personId: account.personId, networkId: chat.network.id, role: 'membro' }],
       skipDuplicates: true,
     });
+    return loadActor(tx, account.personId, account);
   }
-  return loadActor(tx, account.personId, account);
+  return actor;
 }
 
 export async function loadActor(
