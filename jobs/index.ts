@@ -1,5 +1,7 @@
 // Registers every scheduled job. One file per job; this index only lists them.
 import type { JobSpec } from '../src/jobs/types.js';
+import checkinOpen from './checkin-open.js';
+import checkinRemind from './checkin-remind.js';
 import housekeeping from './housekeeping.js';
 
-export const jobs: JobSpec[] = [housekeeping];
+export const jobs: JobSpec[] = [checkinOpen, checkinRemind, housekeeping];
