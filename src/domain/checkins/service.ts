@@ -80,7 +80,7 @@ export function createCheckinService(deps: CheckinDeps): CheckinService {
       if (ctx.chat.kind === 'group') {
         // Telegram: a deep link opens the private chat on /start checkin (the bot may not be allowed
         // to write first). Slack: the bot writes in the direct messages right away.
-        const link = ctx.privateChatLink('checkin');
+        const link = ctx.chat.platform === 'telegram' ? ctx.privateChatLink('checkin') : undefined;
         if (link) return ctx.reply(t.group.openPrivately(link));
         await ctx.reply(t.group.wroteYou);
       }
