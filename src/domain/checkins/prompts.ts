@@ -121,21 +121,21 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
   }
   if (planned.length === 0) return counts;
 
-  const inserted = await tx.checkinPrompt.createManyAndReturn({
-    data: planned.map((p) => ({
-      roundId: p.round.id,
-      personId: p.referent.personId,
-      kind: opts.kind,
-      slot: opts.slot,
-      via: p.via,
-      platform: p.to.platform,
-      chatId: p.to.chatId,
-      status: p.via === 'group' ? 'pending' : 'queued',
-      createdAt: opts.now,
-    })),
-    skipDuplicates: true,
-    select: { roundId: true, personId: true },
-  });
+  // One statement for the batch (see enqueue): ON CONFLICT DO NOTHING … RETURNING gives the new ones.
+  const rows = planned.map((p) => ({
+    round_id: p.round.id,
+    person_id: p.referent.personId,
+    via: p.via,
+    platform: p.to.platform,
+    chat_id: p.to.chatId,
+    status: p.via === 'group' ? 'pending' : 'queued',
+  }));
+  const inserted = await tx.$queryRaw<{ roundId: number; personId: number }[]>`
+    INSERT INTO checkin_prompt (round_id, person_id, kind, slot, via, platform, chat_id, status, created_at)
+    SELECT (r->>'round_id')::int, (r->>'person_id')::int, ${opts.kind}, ${opts.slot}, r->>'via', r->>'platform', r->>'chat_id', r->>'status', ${opts.now}
+    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS e(r)
+    ON CONFLICT (round_id, person_id, kind, slot) DO NOTHING
+    RETURNING round_id AS "roundId", person_id AS "personId"`;
   const fresh = new Set(inserted.map((p) => `${p.roundId}:${p.personId}`));
 
   const entries: OutboxEntry[] = [];
