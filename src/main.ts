@@ -1,5 +1,6 @@
 // The service: configuration, database, adapters, HTTP server, outbox worker, scheduler.
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { loadStartupConfig, openMigratedDatabase } from './bootstrap.js';
 import { systemClock } from './clock.js';
@@ -37,7 +38,8 @@ async function main(): Promise<void> {
   const app = createApp({ config, db, adapters, clock: systemClock, logger });
   const server: Server = await listen(app.http, config.env.PORT, config.env.HOST);
   await app.start();
-  logger.info({ port: config.env.PORT, platforms: [...app.adapters.keys()] }, `Reti in ascolto su http://${config.env.HOST}:${config.env.PORT} (GET /healthz)`);
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, platforms: [...app.adapters.keys()] }, `Reti in ascolto su http://${config.env.HOST}:${port} (GET /healthz)`);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -60,6 +62,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(err instanceof ConfigError ? err.message : err);
   process.exit(1);
 });

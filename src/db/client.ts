@@ -3,8 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { PGlite } from '@electric-sql/pglite';
+import lockfile from 'proper-lockfile';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaClient, Prisma } from './generated/client.js';
 import { applyMigrations } from './schema-engine.js';
@@ -18,11 +20,23 @@ export interface Database {
   prisma: PrismaClient;
   kind: 'pglite' | 'postgres';
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** The server's connection string, when kind is 'postgres'. */
+  url?: string;
   /** The embedded database, when kind is 'pglite' (tests dump it as a template). */
   pglite?: PGlite;
   migrate(): Promise<string[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export class DatabaseBusyError extends Error {
+  constructor(readonly dataDir: string) {
+    super(
+      `Il database incorporato in ${dataDir} è già aperto da un altro processo (il servizio è in esecuzione?). ` +
+        'Fermalo, oppure usa POST /admin/jobs/NAME sul servizio, oppure un server PostgreSQL con DATABASE_URL.',
+    );
+    this.name = 'DatabaseBusyError';
+  }
 }
 
 export interface DatabaseOptions {
@@ -37,16 +51,35 @@ export interface DatabaseOptions {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
-    const factory = new PrismaPg({ connectionString: withDefaultUser(opts.url), max: opts.poolSize ?? 10 });
+    const url = withDefaultUser(opts.url);
+    const factory = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10 });
     const prisma = new PrismaClient({ adapter: factory });
-    return wrap(prisma, 'postgres', factory, async () => {});
+    const db = wrap(prisma, 'postgres', factory, async () => {});
+    // Replicas starting together: one applies the migrations, the others wait and find nothing to do.
+    return { ...db, url, migrate: () => withAdvisoryLock(url, MIGRATION_LOCK, () => applyMigrations(factory)) };
   }
   const dataDir = opts.dataDir ?? './data';
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  let unlock: () => Promise<void> = async () => {};
+  if (!dataDir.startsWith('memory://')) {
+    mkdirSync(dataDir, { recursive: true });
+    // PGlite is one process's database: a second process opening the same folder would corrupt it.
+    try {
+      unlock = await lockfile.lock(dataDir, { stale: 30_000, update: 10_000, lockfilePath: `${dataDir}/.reti.lock` });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ELOCKED') throw new DatabaseBusyError(dataDir);
+      throw err;
+    }
+  }
   const pglite = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const factory = new PrismaPGlite(pglite);
   const prisma = new PrismaClient({ adapter: factory });
-  return { ...wrap(prisma, 'pglite', factory, () => pglite.close()), pglite };
+  return {
+    ...wrap(prisma, 'pglite', factory, async () => {
+      await pglite.close();
+      await unlock();
+    }),
+    pglite,
+  };
 }
 
 function wrap(
@@ -78,6 +111,20 @@ function wrap(
 /** True when the error is a unique-constraint violation (Prisma P2002). */
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}
+
+const MIGRATION_LOCK = 7_272_740;
+
+async function withAdvisoryLock<T>(url: string, key: number, run: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [key]);
+    return await run();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => {});
+    await client.end();
+  }
 }
 
 /** Like libpq, default the user to the operating-system user when the URL names none. */

@@ -225,10 +225,11 @@ export class OutboxWorker {
     const blockedUntil = this.blockedLanes.get(lane) ?? 0;
     const pausedUntil = this.pacers.get(row.platform)!.pausedUntil;
     const waitUntil = Math.max(blockedUntil, pausedUntil);
-    if (waitUntil > Date.now() || this.stopping) {
+    const nowMs = this.opts.clock.now().getTime();
+    if (waitUntil > nowMs || this.stopping) {
       // An earlier message of this chat is waiting for a retry, the platform asked us to wait, or
       // we are shutting down: give the row back, so order and the platform's request are respected.
-      await this.release(row, new Date(Math.max(waitUntil, Date.now())), false);
+      await this.release(row, new Date(Math.max(waitUntil, nowMs)), false);
       return;
     }
     const payload = row.payload as StoredPayload;
@@ -257,21 +258,22 @@ export class OutboxWorker {
     const log = this.opts.logger.child({ id: String(row.id), platform: row.platform, chat: row.chatId, kind: error.kind });
     if (error.kind === 'rate_limited') {
       const wait = Math.max(error.retryAfterMs ?? 1000, 100);
-      const until = Date.now() + wait;
+      const until = this.opts.clock.now().getTime() + wait;
       if (error.scope === 'bot') {
         const pacer = this.pacers.get(row.platform)!;
         pacer.pausedUntil = Math.max(pacer.pausedUntil, until);
       }
       this.blockedLanes.set(lane, Math.max(this.blockedLanes.get(lane) ?? 0, until));
       log.warn({ retryAfterMs: wait, scope: error.scope }, 'rate limited by the platform: waiting as asked');
-      await this.release(row, new Date(this.opts.clock.now().getTime() + wait), false, error.message);
+      await this.release(row, new Date(until), false, error.message);
       return;
     }
     if (error.kind === 'transient' && row.attempts < this.maxAttempts) {
       const backoff = Math.min(1000 * 2 ** (row.attempts - 1), 10 * 60_000) * (0.75 + Math.random() / 2);
-      this.blockedLanes.set(lane, Date.now() + backoff);
+      const until = this.opts.clock.now().getTime() + backoff;
+      this.blockedLanes.set(lane, until);
       log.warn({ err: error.message, attempts: row.attempts, backoffMs: Math.round(backoff) }, 'delivery failed: will retry');
-      await this.release(row, new Date(this.opts.clock.now().getTime() + backoff), true, error.message);
+      await this.release(row, new Date(until), true, error.message);
       return;
     }
     log.error({ err: error.message, attempts: row.attempts }, 'delivery failed for good');
