@@ -22,6 +22,7 @@ describe('Telegram adapter, long polling', () => {
     expect(methods.slice(0, 3)).toEqual(['getMe', 'setMyCommands', 'deleteWebhook']);
     expect(t.api.commands).toEqual([
       { command: 'aiuto', description: 'Elenca i comandi che puoi usare' },
+      { command: 'checkin', description: 'Compila, riprendi o modifica il check-in settimanale della tua rete' },
       { command: 'rete', description: 'Mostra la rete di questo canale' },
     ]);
     expect(t.api.callsTo('setMyCommands')[0]!.params.scope).toEqual({ type: 'default' });
