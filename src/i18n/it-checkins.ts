@@ -62,6 +62,7 @@ export const itCheckins = {
   },
   notReferent: 'Il check-in settimanale è per i referenti delle reti e non risulti referente di nessuna rete. Se è un errore, avvisa il coordinamento.',
   notReferentOf: (code: string) => `Non risulti referente della rete ${literal(code)}: scrivi /checkin senza codice per le tue reti.`,
+  noQuestions: 'Per la tua rete non ci sono domande attive nel check-in: avvisa il coordinamento.',
   choose: 'Sei referente di più reti: per quale vuoi compilare il check-in?',
   chooseLabel: (n: NetworkRef, done: boolean) => `${n.code} · ${n.name}${done ? ' ✓' : ''}`,
   intro: (n: NetworkRef, period: string, questions: number) =>

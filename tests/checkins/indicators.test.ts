@@ -134,3 +134,27 @@ describe('the YAML indicators: section', () => {
     });
   }
 });
+
+describe('edge cases', () => {
+  it('a job run where no platform is connected (the CLI) still queues every prompt, for the service to deliver', async () => {
+    const t = await testApp({ adapters: [] });
+    try {
+      expect(await t.app.jobs.run('checkin-open')).toMatchObject({ prompts: 7, unreachable: 0 });
+      expect(await t.db.prisma.outboxMessage.count({ where: { status: 'pending', dedupeKey: { startsWith: 'checkin-prompt:' } } })).toBe(7);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with every indicator retired nobody is prompted, and /checkin says so', async () => {
+    const t = await testApp();
+    try {
+      const codes = ['incontri', 'partner_attivi', 'nuovi_partner', 'cittadini', 'associazioni', 'squadra', 'corresponsabilita', 'ruolo_attivo', 'ostacoli', 'supporto', 'buona_prassi'];
+      await importConfig(t.db.prisma, t.clock, `indicators:\n${codes.map((c) => `  - { code: ${c}, active: false }`).join('\n')}\n`);
+      expect(await t.app.jobs.run('checkin-open')).toMatchObject({ opened: 6, prompts: 0 });
+      expect(await person(t, 'telegram', chiara).command('checkin')).toBe('Per la tua rete non ci sono domande attive nel check-in: avvisa il coordinamento.');
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -15,7 +15,7 @@ export const BATCH = 500;
 export interface ScheduleDeps {
   db: Db;
   openCron: string;
-  platforms(): string[];
+  platforms(): string[] | undefined;
   link(): string | undefined;
 }
 
@@ -76,7 +76,7 @@ export async function openWeek(deps: ScheduleDeps, now: Date, logger?: Logger): 
 export async function remind(deps: ScheduleDeps, now: Date, logger?: Logger): Promise<JobResult> {
   const { db } = deps;
   const today = romeDay(now);
-  const options: PromptOptions = { kind: 'reminder', now, slot: today, platforms: deps.platforms(), questions: () => 0, link: deps.link() };
+  const options: PromptOptions = { kind: 'reminder', now, slot: today, platforms: deps.platforms(), questions: await questionCounter(db), link: deps.link() };
   const total: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   let networks = 0;
   for (;;) {

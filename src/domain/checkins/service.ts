@@ -43,7 +43,10 @@ export function createCheckinService(deps: CheckinDeps): CheckinService {
   const schedule = {
     db: deps.db,
     openCron,
-    platforms: () => deps.platforms.connected(),
+    platforms: () => {
+      const connected = deps.platforms.connected();
+      return connected.length ? connected : undefined;
+    },
     link: () => deps.platforms.privateChatLink('telegram', 'checkin'),
   };
 
