@@ -1,36 +1,40 @@
-// A sender-side sliding window: at most `limit` sends in any `windowMs`. Telegram (and the Bot API
-// stand-in) count messages per sliding second; pacing by minimum interval alone is not enough,
-// because timers that fire late after the event loop was busy go out together, and that catch-up
-// burst on top of a full second is answered 429 (and the platform then pauses for whole seconds).
+// A sender-side sliding window: at most `limit` messages in any `windowMs`, as Telegram (and the
+// Bot API stand-in) count them, per sliding second, on arrival. Pacing by a minimum interval alone
+// is not enough: timers that fire late after the event loop was busy go out together, and such a
+// catch-up burst on top of a full second is answered 429 (and the whole bot then waits seconds).
+// A message occupies the window from the moment its request starts until a second after its
+// answer came back, so however long it took to leave or to arrive, it is counted.
 export class SlidingWindow {
-  private readonly stamps: number[] = [];
-  private head = 0;
+  /** When the answers of recent requests came back, oldest first. */
+  private readonly answered: number[] = [];
+  private inflight = 0;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Milliseconds until one more send fits (0: now). */
-  private delay(now: number): number {
-    if (this.stamps.length < this.limit) return 0;
-    return this.stamps[this.head]! + this.windowMs - now;
+  private recent(now: number): number {
+    while (this.answered.length && this.answered[0]! <= now - this.windowMs) this.answered.shift();
+    return this.answered.length;
   }
 
-  /** Resolves when one more send fits, and counts it. */
-  async take(): Promise<void> {
+  /** Resolves when one more request fits; call the function it returns when its answer is back. */
+  async take(): Promise<() => void> {
     for (;;) {
       const now = Date.now();
-      const wait = this.delay(now);
-      if (wait <= 0) {
-        if (this.stamps.length < this.limit) this.stamps.push(now);
-        else {
-          this.stamps[this.head] = now;
-          this.head = (this.head + 1) % this.limit;
-        }
-        return;
+      if (this.inflight + this.recent(now) < this.limit) {
+        this.inflight++;
+        let done = false;
+        return () => {
+          if (done) return;
+          done = true;
+          this.inflight--;
+          this.answered.push(Date.now());
+        };
       }
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      const wait = this.answered.length ? this.answered[0]! + this.windowMs - now : 5;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(wait, 50))));
     }
   }
 }

@@ -50,7 +50,6 @@ interface PlatformPacer {
 }
 
 const LEASE = 'outbox-sender';
-const WINDOW_MARGIN_MS = 20;
 
 export class OutboxWorker {
   private readonly pacers = new Map<string, PlatformPacer>();
@@ -81,8 +80,7 @@ export class OutboxWorker {
     return {
       // Exactly the configured rate (flooring the interval sent 333/s for a limit of 300).
       global: new Bottleneck({ minTime: 1000 / globalPerSecond }),
-      // A little wider than a second: a message's arrival varies by a few milliseconds.
-      window: new SlidingWindow(globalPerSecond, 1000 + WINDOW_MARGIN_MS),
+      window: new SlidingWindow(globalPerSecond, 1000),
       lanes: new Bottleneck.Group({ maxConcurrent: 1, minTime: perChatIntervalMs }),
       groupLanes: new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(60_000 / perGroupPerMinute) }),
       pausedUntil: 0,
@@ -222,10 +220,7 @@ export class OutboxWorker {
     const group = adapter.isGroupChat?.(row.chatId) ? pacer.groupLanes : pacer.lanes;
     const job = group
       .key(lane)
-      .schedule(() => pacer.global.schedule(async () => {
-        await pacer.window.take();
-        return this.deliver(row, adapter, lane);
-      }))
+      .schedule(() => pacer.global.schedule(() => this.deliver(row, adapter, lane)))
       .catch((err) => this.opts.logger.error({ err, id: String(row.id) }, 'outbox delivery crashed'));
     const tracked = job.finally(() => this.inflight.delete(tracked));
     this.inflight.add(tracked);
@@ -244,7 +239,8 @@ export class OutboxWorker {
     }
     const payload = row.payload as StoredPayload;
     try {
-      const result = await adapter.deliver(payload.delivery);
+      const answered = await this.pacers.get(row.platform)!.window.take();
+      const result = await adapter.deliver(payload.delivery).finally(answered);
       await this.opts.db.$executeRaw`
         UPDATE outbox_message SET status = 'sent', sent_at = ${this.opts.clock.now()}, external_id = ${result.messageId ?? null},
           locked_by = NULL, locked_until = NULL, last_error = NULL
