@@ -67,4 +67,18 @@ describe('a Telegram referent the bot cannot write to privately', () => {
     await t.deliver();
     expect(t.telegram.texts(groups.BS02)).toHaveLength(2);
   });
+
+  it('a referent who also has Slack gets the prompt there instead, and nothing is asked in the group', async () => {
+    const davide = { telegram: { id: '100000006', name: 'Davide Ricci' }, slack: { id: 'U0DAVIDE', name: 'Davide Ricci' } };
+    // Davide last wrote on Telegram (so the prompt goes there), then blocked the bot.
+    await t.telegram.command(davide.telegram, t.telegram.privateChat(davide.telegram), 'aiuto');
+    t.telegram.unreachable.add(davide.telegram.id);
+    t.clock.set(rome('2026-12-07T09:00'));
+    await t.app.jobs.run('checkin-open');
+    await t.deliver();
+    expect(t.slack.lastText(davide.slack.id)).toContain('È il momento del check-in di Rete Varese Laghi (VA05) per la settimana 7–13 dicembre 2026');
+    expect(t.telegram.texts('-1001000000005')).toEqual([]);
+    const tried = await t.db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'checkin-prompt:VA05:2026-W50:' } }, orderBy: { id: 'asc' } });
+    expect(tried.map((m) => [m.platform, m.status])).toEqual([['telegram', 'failed'], ['slack', 'sent']]);
+  });
 });

@@ -63,7 +63,13 @@ export async function announceDone(
 ): Promise<number> {
   const referents = await tx.membership.findMany({ where: { networkId: round.networkId, role: 'referente', personId: { not: byPersonId } }, select: { personId: true } });
   if (referents.length === 0) return 0;
-  const keys = new Map(referents.map((r) => [promptKey(n.code, round.period, r.personId), r.personId]));
+  // The prompt, or its copy on another platform when the first one could not be delivered.
+  const keys = new Map(
+    referents.flatMap((r) => {
+      const key = promptKey(n.code, round.period, r.personId);
+      return [key, `${key}:slack`, `${key}:telegram`].map((k) => [k, r.personId] as const);
+    }),
+  );
   const sent = await tx.outboxMessage.findMany({
     where: { dedupeKey: { in: [...keys.keys()] }, status: 'sent', externalId: { not: null } },
     select: { dedupeKey: true, platform: true, workspace: true, chatId: true, externalId: true },

@@ -1,9 +1,11 @@
 // A prompt or reminder Telegram refused to deliver privately (403: the referent never pressed
-// /start, or blocked the bot). The account is already marked unreachable by the outbox; here the
-// bot asks the person once in the network's Telegram group to open the private chat through a deep
-// link, and records the prompt as pending. `/start checkin` (the link) then starts the check-in.
+// /start, or blocked the bot). The account is already marked unreachable by the outbox. If the
+// person has another account the bot can write to (Slack), the prompt goes there; otherwise the bot
+// asks them once in the network's Telegram group to open the private chat through a deep link, and
+// records the prompt as pending. `/start checkin` (the link) then starts the check-in.
 import type { FailureContext } from '../../outbox/failure-listeners.js';
 import { enqueue } from '../../outbox/enqueue.js';
+import { privateAddresses } from '../networks/people.js';
 import { askKey, groupAskMessage } from './notices.js';
 import { isOpen } from './rounds.js';
 
@@ -13,6 +15,13 @@ export async function promptUndeliverable({ tx, row, payload, error, services, n
   if (!meta?.roundId || !meta.personId) return;
   const round = await tx.checkinRound.findUnique({ where: { id: meta.roundId }, include: { network: { select: { code: true } } } });
   if (!round || round.completedAt || !isOpen(round, now)) return;
+  const elsewhere = (await privateAddresses(tx, meta.personId, services.platforms.connected())).find((a) => !a.unreachable && a.platform !== 'telegram');
+  if (elsewhere && payload.delivery.op === 'send') {
+    const to = { platform: elsewhere.platform, workspace: elsewhere.workspace, chatId: elsewhere.chatId };
+    await enqueue(tx, { delivery: { ...payload.delivery, to }, dedupeKey: `${row.dedupeKey}:${to.platform}`, tag: payload.tag, meta: payload.meta });
+    await tx.checkinPrompt.updateMany({ where: { roundId: round.id, personId: meta.personId, status: 'queued' }, data: { platform: to.platform, chatId: to.chatId } });
+    return;
+  }
   const group = await tx.channel.findFirst({ where: { networkId: round.networkId, platform: 'telegram' }, orderBy: { id: 'asc' } });
   const where = { roundId: round.id, personId: meta.personId, status: 'queued' };
   if (!group) {
