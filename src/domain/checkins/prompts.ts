@@ -108,7 +108,11 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
   const waiting = new Set(pending.map((p) => `${p.roundId}:${p.personId}`));
   const live = new Set(holders.map((h) => h.id));
   const byNetwork = new Map<number, Referent[]>();
-  for (const r of referents) byNetwork.set(r.networkId, [...(byNetwork.get(r.networkId) ?? []), r]);
+  for (const r of referents) {
+    const list = byNetwork.get(r.networkId);
+    if (list) list.push(r);
+    else byNetwork.set(r.networkId, [r]);
+  }
 
   const planned: Planned[] = [];
   for (const round of rounds) {
