@@ -9,6 +9,7 @@ import type { Context } from './bus/types.js';
 import type { Conversations } from './conversation/engine.js';
 import { Labs } from './domain/labs/service.js';
 import { createLegamiService, type LegamiService } from './domain/legami/service.js';
+import { createCheckinService, type CheckinService } from './domain/checkins/service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -42,6 +43,8 @@ export interface Services {
   labs: Labs;
   /** Legami: introduction settings and where support requests come from. */
   legami: LegamiService;
+  /** Weekly indicator check-ins. */
+  checkins: CheckinService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -53,5 +56,6 @@ export function createServices(deps: ServiceDeps): Services {
     clock: deps.clock,
     labs: new Labs({ reminderOffsets: deps.config.env.LABS_REMINDERS, feedbackWindowHours: 72 }),
     legami: createLegamiService(deps.config, deps.logger),
+    checkins: createCheckinService({ db: deps.db, platforms: deps.platforms, openCron: deps.config.schedules['checkin-open'] }),
   };
 }

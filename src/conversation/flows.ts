@@ -1,7 +1,8 @@
 // Registers every conversation flow. Capabilities define their flows next to their domain code.
 import type { Flow } from './engine.js';
+import { checkinFlow } from '../domain/checkins/flow.js';
 import { feedbackFlow } from '../domain/labs/feedback.js';
 import { newLabFlow } from '../domain/labs/forms.js';
 import { legamiFlows } from '../domain/legami/flows.js';
 
-export const flows: Flow[] = [newLabFlow, feedbackFlow, ...legamiFlows];
+export const flows: Flow[] = [checkinFlow, newLabFlow, feedbackFlow, ...legamiFlows];

@@ -8,6 +8,7 @@ import type { Services } from '../services.js';
 import type { OutboxRow } from './worker.js';
 import type { StoredPayload } from './enqueue.js';
 import { introFailureListener } from '../domain/legami/intro-messages.js';
+import { promptUndeliverable } from '../domain/checkins/unreachable.js';
 
 export interface FailureContext {
   tx: Tx;
@@ -23,4 +24,6 @@ export type TaggedFailureListener = (ctx: FailureContext) => Promise<void>;
 export const failureListeners: Record<string, TaggedFailureListener> = {
   'labs.promoted': promotedUnreachable,
   'legami.intro': introFailureListener,
+  // A check-in prompt or reminder a Telegram referent cannot receive: ask in the network's group.
+  'checkin.prompt': promptUndeliverable,
 };

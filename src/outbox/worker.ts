@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { DeliveryError, type PlatformAdapter } from '../platform/port.js';
 import type { StoredPayload } from './enqueue.js';
+import { SlidingWindow } from './sliding-window.js';
 
 export interface OutboxRow {
   id: bigint;
@@ -41,6 +42,8 @@ export interface OutboxWorkerOptions {
 
 interface PlatformPacer {
   global: Bottleneck;
+  /** No more than globalPerSecond in any second, even right after the event loop was busy. */
+  window: SlidingWindow;
   lanes: Bottleneck.Group;
   groupLanes: Bottleneck.Group;
   pausedUntil: number;
@@ -75,7 +78,9 @@ export class OutboxWorker {
   private makePacer(adapter: PlatformAdapter): PlatformPacer {
     const { globalPerSecond, perChatIntervalMs, perGroupPerMinute } = adapter.limits;
     return {
-      global: new Bottleneck({ minTime: Math.floor(1000 / globalPerSecond) }),
+      // Exactly the configured rate (flooring the interval sent 333/s for a limit of 300).
+      global: new Bottleneck({ minTime: 1000 / globalPerSecond }),
+      window: new SlidingWindow(globalPerSecond, 1000),
       lanes: new Bottleneck.Group({ maxConcurrent: 1, minTime: perChatIntervalMs }),
       groupLanes: new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(60_000 / perGroupPerMinute) }),
       pausedUntil: 0,
@@ -234,7 +239,8 @@ export class OutboxWorker {
     }
     const payload = row.payload as StoredPayload;
     try {
-      const result = await adapter.deliver(payload.delivery);
+      const answered = await this.pacers.get(row.platform)!.window.take();
+      const result = await adapter.deliver(payload.delivery).finally(answered);
       await this.opts.db.$executeRaw`
         UPDATE outbox_message SET status = 'sent', sent_at = ${this.opts.clock.now()}, external_id = ${result.messageId ?? null},
           locked_by = NULL, locked_until = NULL, last_error = NULL

@@ -2,6 +2,7 @@
 // (indicators:, laboratori:, …); the order field decides what is applied first.
 import type { ConfigSection } from './import.js';
 import { coreSections } from './core-sections.js';
+import { indicatorsSection } from '../checkins/config-section.js';
 import { labsSection } from '../labs/config-section.js';
 
-export const sections: ConfigSection<any>[] = [...coreSections, labsSection];
+export const sections: ConfigSection<any>[] = [...coreSections, indicatorsSection, labsSection];

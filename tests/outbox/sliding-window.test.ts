@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SlidingWindow } from '../../src/outbox/sliding-window.js';
+
+describe('the outbox’s sliding window', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lets at most `limit` requests through in any window, counted until a window after their answer', async () => {
+    const window = new SlidingWindow(3, 1000);
+    const passed: number[] = [];
+    const start = Date.now();
+    // Six sends asked at once (timers that fired together after the event loop was busy); each
+    // answer comes back 100 ms after its request.
+    const sends = Array.from({ length: 6 }, () =>
+      window.take().then(async (answered) => {
+        passed.push(Date.now() - start);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        answered();
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(passed).toEqual([0, 0, 0]);
+    await vi.advanceTimersByTimeAsync(1099);
+    expect(passed).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.advanceTimersByTimeAsync(200);
+    await Promise.all(sends);
+    expect(passed).toEqual([0, 0, 0, 1100, 1100, 1100]);
+  });
+
+  it('a slow trickle is never delayed', async () => {
+    const window = new SlidingWindow(2, 1000);
+    const passed: number[] = [];
+    const start = Date.now();
+    for (let i = 0; i < 4; i++) {
+      const answered = await window.take();
+      passed.push(Date.now() - start);
+      answered();
+      await vi.advanceTimersByTimeAsync(600);
+    }
+    expect(passed).toEqual([0, 600, 1200, 1800]);
+  });
+});
