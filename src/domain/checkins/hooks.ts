@@ -6,6 +6,7 @@
 //     edits) the check-in, e.g. to create a "proposta" and notify the coordinators; or
 //   - read them later with `goodPracticesFromCheckins(tx, { period })` (e.g. in a job or a digest).
 import type { Tx } from '../../db/client.js';
+import { proposeFromCheckin } from '../legami/practices.js';
 
 /** The indicator whose answer is a good practice to share. */
 export const GOOD_PRACTICE_CODE = 'buona_prassi';
@@ -23,8 +24,15 @@ export interface GoodPracticeFromCheckin {
 
 export type GoodPracticeListener = (tx: Tx, practice: GoodPracticeFromCheckin) => Promise<void>;
 
-/** Listeners called when a confirmed check-in brings a (new or edited) good practice. */
-export const goodPracticeListeners: GoodPracticeListener[] = [];
+/**
+ * Listeners called when a confirmed check-in brings a (new or edited) good practice: the
+ * good-practice library makes it a proposal for the coordinators (idempotent per network and week).
+ */
+export const goodPracticeListeners: GoodPracticeListener[] = [
+  async (tx, p) => {
+    await proposeFromCheckin(tx, { networkId: p.networkId, personId: p.personId, text: p.text, period: p.period });
+  },
+];
 
 export async function notifyGoodPractice(tx: Tx, practice: GoodPracticeFromCheckin): Promise<void> {
   for (const listener of goodPracticeListeners) await listener(tx, practice);

@@ -21,27 +21,21 @@ export interface SupportSource {
 export const noSupportRequests: SupportSource = { requested: async () => [] };
 
 /**
- * Reads the "supporto" answers of the check-ins. Run it outside any transaction: when the check-in
- * tables do not exist yet (or have another shape) it logs and returns nothing instead of failing.
- * Expected shape: checkin_answer(round_id, indicator, choices text[], created_at) and
- * checkin_round(id, network_id).
+ * Reads the "supporto" answers of the confirmed check-ins (checkin_answer), each chosen code
+ * turned into its label through the indicator's options, so that it matches SUPPORT_KINDS.
  */
-export function sqlSupportSource(logger?: Logger): SupportSource {
+export function sqlSupportSource(_logger?: Logger): SupportSource {
   return {
     async requested(db, since) {
-      const [exists] = await db.$queryRaw<{ ok: boolean }[]>`SELECT to_regclass('checkin_answer') IS NOT NULL AS ok`;
-      if (!exists?.ok) return [];
-      try {
-        return await db.$queryRawUnsafe<SupportRequest[]>(
-          `SELECT r.network_id AS "networkId", unnest(a.choices) AS kind
-             FROM checkin_answer a JOIN checkin_round r ON r.id = a.round_id
-            WHERE a.indicator = 'supporto' AND a.created_at >= $1`,
-          since,
-        );
-      } catch (err) {
-        logger?.warn({ err }, 'legami: cannot read the check-in support requests');
-        return [];
-      }
+      return db.$queryRaw<SupportRequest[]>`
+        SELECT a.network_id AS "networkId", COALESCE(o.option ->> 'label', c.code) AS kind
+          FROM checkin_answer a
+          JOIN indicator i ON i.id = a.indicator_id
+          CROSS JOIN LATERAL unnest(a.choice_codes) AS c(code)
+          LEFT JOIN LATERAL (
+            SELECT option FROM jsonb_array_elements(i.options) AS option WHERE option ->> 'code' = c.code LIMIT 1
+          ) o ON true
+         WHERE a.indicator_code = 'supporto' AND NOT a.skipped AND a.answered_at >= ${since}`;
     },
   };
 }
