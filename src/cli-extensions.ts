@@ -1,5 +1,8 @@
-// CLI commands added by capabilities (export, laboratori…): each registers its subcommands here.
+// CLI commands added by capabilities (laboratori, export…): each registers its subcommands here.
 import type { Command } from 'commander';
 import type { CliContext } from './cli.js';
+import { registerLabsCli } from './cli-labs.js';
 
-export function registerCliExtensions(_program: Command, _ctx: () => CliContext): void {}
+export function registerCliExtensions(program: Command, ctx: () => CliContext): void {
+  registerLabsCli(program, ctx);
+}

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DatabaseBusyError, type Database } from './db/client.js';
 import { ConfigImportError, formatStats, importConfig } from './domain/config-import/import.js';
 import { UnknownJobError } from './jobs/runner.js';
+import { AppError } from './errors.js';
 import { createLogger } from './log.js';
 import { createAdapters } from './platform/factory.js';
 import { registerCliExtensions } from './cli-extensions.js';
@@ -116,6 +117,10 @@ async function main() {
     if (err instanceof CommanderError) process.exit(err.exitCode);
     if (err instanceof ConfigError || err instanceof ConfigImportError || err instanceof UnknownJobError || err instanceof DatabaseBusyError) {
       console.error(err.message);
+      process.exit(1);
+    }
+    if (err instanceof AppError) {
+      console.error(err.userMessage);
       process.exit(1);
     }
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
