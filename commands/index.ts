@@ -1,7 +1,9 @@
 // Registers every chat command. One file per command; this index only lists them.
 import type { CommandSpec } from '../src/bus/types.js';
 import aiuto from './aiuto.js';
+import digest from './digest.js';
+import esporta from './esporta.js';
 import rete from './rete.js';
 import start from './start.js';
 
-export const commands: CommandSpec<any>[] = [aiuto, rete, start];
+export const commands: CommandSpec<any>[] = [aiuto, digest, esporta, rete, start];

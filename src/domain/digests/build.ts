@@ -1,0 +1,45 @@
+// Builds a Digest from the database: every aggregation runs in SQL (queries/*), a few small
+// queries per section, none of them loading the answers themselves.
+import type { Tx } from '../../db/client.js';
+import { isoWeek, shiftWeek } from '../../time.js';
+import type { Digest, NetworkRef } from './model.js';
+import { installedCapabilities } from './queries/capabilities.js';
+import { indicatorTrends, response } from './queries/checkins.js';
+import { labFeedback, upcomingLabs } from './queries/labs.js';
+import { legamiSummary } from './queries/legami.js';
+import { outliers } from './queries/outliers.js';
+import { scopeOf } from './queries/scope.js';
+import { obstacles, practices, support } from './queries/voices.js';
+
+/** The week a digest sent at `now` summarises: the one that just closed (the previous ISO week). */
+export function closedWeek(now: Date): string {
+  return shiftWeek(isoWeek(now), -1);
+}
+
+export interface DigestRequest {
+  week: string;
+  now: Date;
+  /** One network (its own digest), or every network (coordinators). */
+  network?: NetworkRef & { themes: string[] };
+}
+
+export async function buildDigest(tx: Tx, req: DigestRequest): Promise<Digest> {
+  const installed = await installedCapabilities(tx);
+  const scope = scopeOf(req.week, req.now, req.network?.id ?? null);
+  const single = scope.networkId !== null;
+  const checkins = installed.checkins;
+  return {
+    week: req.week,
+    generatedAt: req.now,
+    network: req.network ?? null,
+    response: checkins ? await response(tx, scope) : null,
+    indicators: checkins ? await indicatorTrends(tx, scope) : [],
+    outliers: checkins ? await outliers(tx, scope) : [],
+    obstacles: checkins ? await obstacles(tx, scope) : [],
+    support: checkins ? await support(tx, scope) : [],
+    practices: await practices(tx, scope, installed, req.network?.themes ?? null),
+    labs: installed.labs ? await upcomingLabs(tx, scope) : [],
+    feedback: installed.labs && !single ? await labFeedback(tx, scope) : [],
+    legami: installed.legami && !single ? await legamiSummary(tx, scope) : null,
+  };
+}

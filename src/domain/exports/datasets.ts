@@ -1,0 +1,217 @@
+// What an export contains, read from the database in pages (never everything at once): the check-in
+// answers (one row per network, week and indicator, with the typed value, who answered and when),
+// and, when laboratori exist, their sign-ups and feedback.
+import { Prisma, type Tx } from '../../db/client.js';
+import { itExport as t } from '../../i18n/it-export.js';
+import type { ExportPeriod } from './period.js';
+import { weekMonday } from './period.js';
+
+export type Cell = string | number | Date | null;
+
+export interface Column {
+  header: string;
+  kind: 'text' | 'number' | 'date';
+  width: number;
+}
+
+export interface DataSet {
+  /** Sheet name (xlsx) and file suffix (csv). */
+  sheet: string;
+  file: string;
+  columns: Column[];
+  pages(): AsyncIterable<Cell[][]>;
+}
+
+export interface ExportQuery {
+  period: ExportPeriod;
+  /** Restrict to one network (its answers, and laboratori sign-ups of its members). */
+  networkId: number | null;
+}
+
+/** Networks per page of answers: a year of one network is about 52 × 11 rows. */
+const NETWORKS_PER_PAGE = 25;
+const LABS_PER_PAGE = 50;
+
+const col = (header: string, kind: Column['kind'] = 'text', width = 14): Column => ({ header, kind, width });
+
+interface AnswerRow {
+  code: string;
+  name: string;
+  period: string;
+  indicator: string;
+  type: string;
+  number_value: number | null;
+  choice_codes: string[];
+  text_value: string | null;
+  bool_value: boolean | null;
+  skipped: boolean;
+  person: string | null;
+  platform: string;
+  answered_at: Date;
+  version: number;
+}
+
+type Labels = Map<string, Map<string, string>>;
+
+async function optionLabels(tx: Tx): Promise<Labels> {
+  const rows = await tx.$queryRaw<{ code: string; options: unknown }[]>`SELECT code, options FROM indicator`;
+  return new Map(rows.map((r) => [r.code, new Map((Array.isArray(r.options) ? r.options : []).map((o: { code: string; label: string }) => [o.code, o.label]))]));
+}
+
+function typedValue(r: AnswerRow, labels: Labels): Cell {
+  if (r.skipped) return null;
+  switch (r.type) {
+    case 'integer':
+    case 'decimal':
+    case 'scale':
+      return r.number_value;
+    case 'yesno':
+      return r.bool_value === null ? null : r.bool_value ? t.yes : t.no;
+    case 'choice':
+    case 'multi':
+      return r.choice_codes.map((c) => labels.get(r.indicator)?.get(c) ?? c).join('; ');
+    default:
+      return r.text_value;
+  }
+}
+
+async function* networkPages(tx: Tx, q: ExportQuery): AsyncIterable<number[]> {
+  let after = '';
+  for (;;) {
+    const rows = await tx.$queryRaw<{ id: number; code: string }[]>`
+      SELECT id, code FROM network
+      WHERE code > ${after} ${q.networkId === null ? Prisma.empty : Prisma.sql`AND id = ${q.networkId}`}
+      ORDER BY code LIMIT ${NETWORKS_PER_PAGE}`;
+    if (!rows.length) return;
+    yield rows.map((r) => r.id);
+    after = rows[rows.length - 1]!.code;
+  }
+}
+
+export function answers(tx: Tx, q: ExportQuery): DataSet {
+  return {
+    sheet: t.sheets.answers,
+    file: 'risposte',
+    columns: [
+      col(t.columns.network, 'text', 8),
+      col(t.columns.networkName, 'text', 28),
+      col(t.columns.week, 'text', 10),
+      col(t.columns.weekStart, 'text', 12),
+      col(t.columns.indicator, 'text', 18),
+      col(t.columns.type, 'text', 9),
+      col(t.columns.value, 'text', 30),
+      col(t.columns.skipped, 'text', 8),
+      col(t.columns.answeredBy, 'text', 22),
+      col(t.columns.platform, 'text', 10),
+      col(t.columns.answeredAt, 'date', 17),
+      col(t.columns.version, 'number', 9),
+    ],
+    async *pages() {
+      const labels = await optionLabels(tx);
+      for await (const ids of networkPages(tx, q)) {
+        const rows = await tx.$queryRaw<AnswerRow[]>`
+          SELECT n.code, n.name, a.period, i.code AS indicator, a.type, a.number_value, a.choice_codes, a.text_value, a.bool_value,
+                 a.skipped, p.name AS person, a.platform, a.answered_at, s.version
+          FROM checkin_answer a
+          JOIN network n ON n.id = a.network_id
+          JOIN indicator i ON i.id = a.indicator_id
+          JOIN checkin_submission s ON s.id = a.submission_id
+          LEFT JOIN person p ON p.id = a.person_id
+          WHERE a.network_id IN (${Prisma.join(ids)}) AND a.period >= ${q.period.fromWeek} AND a.period <= ${q.period.toWeek}
+          ORDER BY n.code, a.period, i.position, i.id`;
+        if (!rows.length) continue;
+        yield rows.map((r) => [
+          r.code,
+          r.name,
+          r.period,
+          weekMonday(r.period),
+          r.indicator,
+          r.type,
+          typedValue(r, labels),
+          r.skipped ? t.yes : t.no,
+          r.person,
+          r.platform,
+          r.answered_at,
+          r.version,
+        ]);
+      }
+    },
+  };
+}
+
+async function* labPages(tx: Tx, q: ExportQuery): AsyncIterable<number[]> {
+  let after: { startsAt: Date; id: number } | null = null;
+  for (;;) {
+    const rows: { id: number; starts_at: Date }[] = await tx.$queryRaw`
+      SELECT id, starts_at FROM lab
+      WHERE starts_at >= ${q.period.from} AND starts_at < ${q.period.to}
+        ${after ? Prisma.sql`AND (starts_at, id) > (${after.startsAt}, ${after.id})` : Prisma.empty}
+      ORDER BY starts_at, id LIMIT ${LABS_PER_PAGE}`;
+    if (!rows.length) return;
+    yield rows.map((r) => r.id);
+    const last = rows[rows.length - 1]!;
+    after = { startsAt: last.starts_at, id: last.id };
+  }
+}
+
+const memberOf = (q: ExportQuery) =>
+  q.networkId === null ? Prisma.empty : Prisma.sql`AND EXISTS (SELECT 1 FROM membership m WHERE m.person_id = p.id AND m.network_id = ${q.networkId})`;
+
+const networksOf = Prisma.sql`(SELECT string_agg(n.code, ', ' ORDER BY n.code) FROM membership m JOIN network n ON n.id = m.network_id WHERE m.person_id = p.id)`;
+
+export function signups(tx: Tx, q: ExportQuery): DataSet {
+  return {
+    sheet: t.sheets.signups,
+    file: 'iscrizioni',
+    columns: [
+      col(t.columns.lab, 'text', 30),
+      col(t.columns.theme, 'text', 16),
+      col(t.columns.labStart, 'date', 17),
+      col(t.columns.person, 'text', 22),
+      col(t.columns.networks, 'text', 12),
+      col(t.columns.status, 'text', 16),
+      col(t.columns.position, 'number', 9),
+      col(t.columns.platform, 'text', 10),
+      col(t.columns.signedUpAt, 'date', 17),
+      col(t.columns.withdrawnAt, 'date', 17),
+    ],
+    async *pages() {
+      for await (const ids of labPages(tx, q)) {
+        const rows = await tx.$queryRaw<{ title: string; theme: string; starts_at: Date; person: string; networks: string | null; status: string; position: number; platform: string; created_at: Date; withdrawn_at: Date | null }[]>`
+          SELECT l.title, l.theme, l.starts_at, p.name AS person, ${networksOf} AS networks, s.status, s.position, s.platform, s.created_at, s.withdrawn_at
+          FROM lab_signup s JOIN lab l ON l.id = s.lab_id JOIN person p ON p.id = s.person_id
+          WHERE s.lab_id IN (${Prisma.join(ids)}) ${memberOf(q)}
+          ORDER BY l.starts_at, l.id, s.position, s.id`;
+        if (rows.length)
+          yield rows.map((r) => [r.title, r.theme, r.starts_at, r.person, r.networks, t.signupStatus[r.status] ?? r.status, r.position, r.platform, r.created_at, r.withdrawn_at]);
+      }
+    },
+  };
+}
+
+export function feedback(tx: Tx, q: ExportQuery): DataSet {
+  return {
+    sheet: t.sheets.feedback,
+    file: 'gradimento',
+    columns: [
+      col(t.columns.lab, 'text', 30),
+      col(t.columns.theme, 'text', 16),
+      col(t.columns.labStart, 'date', 17),
+      col(t.columns.person, 'text', 22),
+      col(t.columns.networks, 'text', 12),
+      col(t.columns.rating, 'number', 8),
+      col(t.columns.comment, 'text', 40),
+      col(t.columns.givenAt, 'date', 17),
+    ],
+    async *pages() {
+      for await (const ids of labPages(tx, q)) {
+        const rows = await tx.$queryRaw<{ title: string; theme: string; starts_at: Date; person: string; networks: string | null; rating: number; comment: string; created_at: Date }[]>`
+          SELECT l.title, l.theme, l.starts_at, p.name AS person, ${networksOf} AS networks, f.rating, f.comment, f.created_at
+          FROM lab_feedback f JOIN lab l ON l.id = f.lab_id JOIN person p ON p.id = f.person_id
+          WHERE f.lab_id IN (${Prisma.join(ids)}) ${memberOf(q)}
+          ORDER BY l.starts_at, l.id, f.created_at, f.id`;
+        if (rows.length) yield rows.map((r) => [r.title, r.theme, r.starts_at, r.person, r.networks, r.rating, r.comment || null, r.created_at]);
+      }
+    },
+  };
+}
