@@ -1,7 +1,9 @@
 // Registers every scheduled job. One file per job; this index only lists them.
 import type { JobSpec } from '../src/jobs/types.js';
+import checkinOpen from './checkin-open.js';
+import checkinRemind from './checkin-remind.js';
 import digestCoordinators from './digest-coordinators.js';
 import digestNetworks from './digest-networks.js';
 import housekeeping from './housekeeping.js';
 
-export const jobs: JobSpec[] = [housekeeping, digestCoordinators, digestNetworks];
+export const jobs: JobSpec[] = [checkinOpen, checkinRemind, housekeeping, digestCoordinators, digestNetworks];

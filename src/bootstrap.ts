@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { projectRoot } from './db/schema-engine.js';
 import { formatStats, importConfig } from './domain/config-import/import.js';
+import { installDefaultIndicators } from './domain/checkins/defaults.js';
 import type { Logger } from './log.js';
 
 export const exampleConfigPath = path.join(projectRoot, 'config/example.yaml');
@@ -27,6 +28,9 @@ export async function openMigratedDatabase(config: Config, logger: Logger, dataD
  * example networks are loaded once into an empty database, so a first `npm start` shows something.
  */
 export async function loadStartupConfig(db: Database, config: Config, clock: Clock, logger: Logger): Promise<void> {
+  // The default check-in indicators, once, into an empty catalogue (before any YAML changes them).
+  const indicators = await installDefaultIndicators(db.prisma);
+  if (indicators) logger.info({ indicators }, `installati ${indicators} indicatori predefiniti del check-in`);
   const file = config.env.RETI_CONFIG;
   if (file) {
     if (!existsSync(file)) throw new Error(`RETI_CONFIG: il file ${file} non esiste`);

@@ -7,6 +7,7 @@ import type { Logger } from './log.js';
 import type { CommandRegistry } from './bus/registry.js';
 import type { Context } from './bus/types.js';
 import type { Conversations } from './conversation/engine.js';
+import { createCheckinService, type CheckinService } from './domain/checkins/service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -36,6 +37,8 @@ export interface Services {
   commands: CommandRegistry;
   /** Runs another command in the same context (Telegram deep links). */
   runCommand(ctx: Context, name: string, text: string): Promise<void>;
+  /** Weekly indicator check-ins. */
+  checkins: CheckinService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -45,5 +48,6 @@ export function createServices(deps: ServiceDeps): Services {
     conversations: deps.conversations,
     platforms: deps.platforms,
     clock: deps.clock,
+    checkins: createCheckinService({ db: deps.db, platforms: deps.platforms, openCron: deps.config.schedules['checkin-open'] }),
   };
 }

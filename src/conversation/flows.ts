@@ -1,4 +1,5 @@
 // Registers every conversation flow. Capabilities define their flows next to their domain code.
 import type { Flow } from './engine.js';
+import { checkinFlow } from '../domain/checkins/flow.js';
 
-export const flows: Flow[] = [];
+export const flows: Flow[] = [checkinFlow];

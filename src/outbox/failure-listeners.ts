@@ -6,6 +6,7 @@ import type { DeliveryError } from '../platform/port.js';
 import type { Services } from '../services.js';
 import type { OutboxRow } from './worker.js';
 import type { StoredPayload } from './enqueue.js';
+import { promptUndeliverable } from '../domain/checkins/unreachable.js';
 
 export interface FailureContext {
   tx: Tx;
@@ -18,4 +19,7 @@ export interface FailureContext {
 
 export type TaggedFailureListener = (ctx: FailureContext) => Promise<void>;
 
-export const failureListeners: Record<string, TaggedFailureListener> = {};
+export const failureListeners: Record<string, TaggedFailureListener> = {
+  // A check-in prompt or reminder a Telegram referent cannot receive: ask in the network's group.
+  'checkin.prompt': promptUndeliverable,
+};

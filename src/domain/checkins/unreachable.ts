@@ -1,0 +1,29 @@
+// A prompt or reminder Telegram refused to deliver privately (403: the referent never pressed
+// /start, or blocked the bot). The account is already marked unreachable by the outbox; here the
+// bot asks the person once in the network's Telegram group to open the private chat through a deep
+// link, and records the prompt as pending. `/start checkin` (the link) then starts the check-in.
+import type { FailureContext } from '../../outbox/failure-listeners.js';
+import { enqueue } from '../../outbox/enqueue.js';
+import { askKey, groupAskMessage } from './notices.js';
+import { isOpen } from './rounds.js';
+
+export async function promptUndeliverable({ tx, row, payload, error, services, now }: FailureContext): Promise<void> {
+  if (error.kind !== 'unreachable' || row.platform !== 'telegram') return;
+  const meta = payload.meta as { roundId?: number; personId?: number } | undefined;
+  if (!meta?.roundId || !meta.personId) return;
+  const round = await tx.checkinRound.findUnique({ where: { id: meta.roundId }, include: { network: { select: { code: true } } } });
+  if (!round || round.completedAt || !isOpen(round, now)) return;
+  const group = await tx.channel.findFirst({ where: { networkId: round.networkId, platform: 'telegram' }, orderBy: { id: 'asc' } });
+  const where = { roundId: round.id, personId: meta.personId, status: 'queued' };
+  if (!group) {
+    await tx.checkinPrompt.updateMany({ where, data: { status: 'pending' } });
+    return;
+  }
+  const account = await tx.account.findUnique({ where: { platform_externalId: { platform: 'telegram', externalId: row.chatId } }, include: { person: { select: { name: true } } } });
+  const person = { name: account?.person.name ?? account?.displayName ?? '', username: account?.username ?? '' };
+  await enqueue(tx, {
+    delivery: { op: 'send', to: { platform: 'telegram', workspace: '', chatId: group.chatId }, message: groupAskMessage(person, round.network.code, services.platforms.privateChatLink('telegram', 'checkin')) },
+    dedupeKey: askKey(round.network.code, round.period, meta.personId),
+  });
+  await tx.checkinPrompt.updateMany({ where, data: { status: 'pending', via: 'group', chatId: group.chatId } });
+}
