@@ -1,10 +1,14 @@
 // Registers every chat command. One file per command; this index only lists them.
 import type { CommandSpec } from '../src/bus/types.js';
 import aiuto from './aiuto.js';
+import buonapratica from './buonapratica.js';
+import buonepratiche from './buonepratiche.js';
 import checkin from './checkin.js';
 import digest from './digest.js';
 import esporta from './esporta.js';
+import legami from './legami.js';
+import partner from './partner.js';
 import rete from './rete.js';
 import start from './start.js';
 
-export const commands: CommandSpec<any>[] = [aiuto, checkin, digest, esporta, rete, start];
+export const commands: CommandSpec<any>[] = [aiuto, checkin, digest, esporta, rete, start, partner, legami, buonapratica, buonepratiche];

@@ -5,5 +5,7 @@ import checkinRemind from './checkin-remind.js';
 import digestCoordinators from './digest-coordinators.js';
 import digestNetworks from './digest-networks.js';
 import housekeeping from './housekeeping.js';
+import legamiFollowup from './legami-followup.js';
+import legamiIntro from './legami-intro.js';
 
-export const jobs: JobSpec[] = [checkinOpen, checkinRemind, housekeeping, digestCoordinators, digestNetworks];
+export const jobs: JobSpec[] = [checkinOpen, checkinRemind, housekeeping, legamiIntro, legamiFollowup, digestCoordinators, digestNetworks];

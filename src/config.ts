@@ -63,6 +63,17 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: int(8, 1),
     OUTBOX_POLL_MS: int(500, 10),
     SCHEDULER_ENABLED: bool(true),
+
+    /** Legami: no pair is introduced again within this many days. */
+    LEGAMI_INTRO_WINDOW_DAYS: int(180, 1),
+    /** Legami: the scheduled introductions run every N weeks (counted from 5 January 1970)… */
+    LEGAMI_INTRO_EVERY_WEEKS: int(2, 1),
+    /** …in the weeks whose number, divided by LEGAMI_INTRO_EVERY_WEEKS, leaves this remainder. */
+    LEGAMI_INTRO_WEEK_OFFSET: int(0),
+    /** Legami: days after an introduction before asking whether the two people met. */
+    LEGAMI_FOLLOWUP_AFTER_DAYS: int(7, 1),
+    /** Legami: check-in "supporto" answers of the last N days count as requests. */
+    LEGAMI_SUPPORT_DAYS: int(30, 1),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)

@@ -8,6 +8,7 @@ import type { CommandRegistry } from './bus/registry.js';
 import type { Context } from './bus/types.js';
 import type { Conversations } from './conversation/engine.js';
 import { createCheckinService, type CheckinService } from './domain/checkins/service.js';
+import { createLegamiService, type LegamiService } from './domain/legami/service.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -39,6 +40,8 @@ export interface Services {
   runCommand(ctx: Context, name: string, text: string): Promise<void>;
   /** Weekly indicator check-ins. */
   checkins: CheckinService;
+  /** Legami: introduction settings and where support requests come from. */
+  legami: LegamiService;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -49,5 +52,6 @@ export function createServices(deps: ServiceDeps): Services {
     platforms: deps.platforms,
     clock: deps.clock,
     checkins: createCheckinService({ db: deps.db, platforms: deps.platforms, openCron: deps.config.schedules['checkin-open'] }),
+    legami: createLegamiService(deps.config, deps.logger),
   };
 }

@@ -67,6 +67,8 @@ const partners = z.array(
       description: z.string().trim().default(''),
       contact_name: z.string().trim().default(''),
       contact: z.string().trim().default(''),
+      /** Legami: the name of a person in `people` who is this partner's contact (introductions reach them). */
+      contact_person: z.string().trim().min(1).optional(),
     })
     .strict(),
 );
@@ -178,7 +180,13 @@ async function applyPartners(ctx: SectionContext, list: PartnerRow[]): Promise<v
   for (const [i, p] of list.entries()) {
     const networkId = ids.get(p.network);
     if (networkId === undefined) ctx.fail(['partners', i, 'network'], `rete sconosciuta ${p.network}: dichiarala in networks o controlla il codice`);
-    const data = { type: p.type, themes: p.themes, description: p.description, contactName: p.contact_name, contact: p.contact };
+    let contactPersonId: number | null = null;
+    if (p.contact_person) {
+      const found = await ctx.tx.person.findMany({ where: { name: { equals: p.contact_person, mode: 'insensitive' } }, select: { id: true }, take: 2 });
+      if (found.length !== 1) ctx.fail(['partners', i, 'contact_person'], found.length ? `più persone si chiamano ${p.contact_person}` : `persona sconosciuta ${p.contact_person}: dichiarala in people`);
+      contactPersonId = found[0]!.id;
+    }
+    const data = { type: p.type, themes: p.themes, description: p.description, contactName: p.contact_name, contact: p.contact, contactPersonId };
     const existing = await ctx.tx.partner.findUnique({ where: { networkId_name: { networkId, name: p.name } } });
     if (!existing) {
       await ctx.tx.partner.create({ data: { networkId, name: p.name, ...data } });
@@ -190,7 +198,8 @@ async function applyPartners(ctx: SectionContext, list: PartnerRow[]): Promise<v
       sameArray(existing.themes, data.themes) &&
       existing.description === data.description &&
       existing.contactName === data.contactName &&
-      existing.contact === data.contact;
+      existing.contact === data.contact &&
+      existing.contactPersonId === data.contactPersonId;
     if (!same) await ctx.tx.partner.update({ where: { id: existing.id }, data });
     ctx.count('partners', same ? 'unchanged' : 'updated');
   }
