@@ -3,7 +3,7 @@
 import type { Tx } from '../../db/client.js';
 import { isoWeek, shiftWeek } from '../../time.js';
 import type { Digest, NetworkRef } from './model.js';
-import { installedCapabilities } from './queries/capabilities.js';
+import { installedCapabilities, type Installed } from './queries/capabilities.js';
 import { indicatorTrends, response } from './queries/checkins.js';
 import { labFeedback, upcomingLabs } from './queries/labs.js';
 import { legamiSummary } from './queries/legami.js';
@@ -21,10 +21,12 @@ export interface DigestRequest {
   now: Date;
   /** One network (its own digest), or every network (coordinators). */
   network?: NetworkRef & { themes: string[] };
+  /** Which capabilities are installed, when the caller already knows (jobs building many digests). */
+  installed?: Installed;
 }
 
 export async function buildDigest(tx: Tx, req: DigestRequest): Promise<Digest> {
-  const installed = await installedCapabilities(tx);
+  const installed = req.installed ?? (await installedCapabilities(tx));
   const scope = scopeOf(req.week, req.now, req.network?.id ?? null);
   const single = scope.networkId !== null;
   const checkins = installed.checkins;

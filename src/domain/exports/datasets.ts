@@ -34,58 +34,91 @@ const LABS_PER_PAGE = 50;
 
 const col = (header: string, kind: Column['kind'] = 'text', width = 14): Column => ({ header, kind, width });
 
-interface AnswerRow {
+/** One answer as the page query returns it (a JSON array per row: far cheaper to decode than rows). */
+type AnswerTuple = [
+  networkId: number,
+  period: string,
+  indicatorId: number,
+  type: string,
+  number: number | null,
+  choices: string[] | null,
+  text: string | null,
+  bool: boolean | null,
+  skipped: boolean,
+  personId: number,
+  platform: string,
+  answeredAtMs: number,
+  version: number,
+];
+
+interface IndicatorInfo {
   code: string;
-  name: string;
-  period: string;
-  indicator: string;
-  type: string;
-  number_value: number | null;
-  choice_codes: string[];
-  text_value: string | null;
-  bool_value: boolean | null;
-  skipped: boolean;
-  person: string | null;
-  platform: string;
-  answered_at: Date;
-  version: number;
+  labels: Map<string, string>;
 }
 
-type Labels = Map<string, Map<string, string>>;
-
-async function optionLabels(tx: Tx): Promise<Labels> {
-  const rows = await tx.$queryRaw<{ code: string; options: unknown }[]>`SELECT code, options FROM indicator`;
-  return new Map(rows.map((r) => [r.code, new Map((Array.isArray(r.options) ? r.options : []).map((o: { code: string; label: string }) => [o.code, o.label]))]));
+async function indicatorInfo(tx: Tx): Promise<Map<number, IndicatorInfo>> {
+  const rows = await tx.$queryRaw<{ id: number; code: string; options: unknown }[]>`SELECT id, code, options FROM indicator`;
+  return new Map(
+    rows.map((r) => [r.id, { code: r.code, labels: new Map((Array.isArray(r.options) ? r.options : []).map((o: { code: string; label: string }) => [o.code, o.label])) }]),
+  );
 }
 
-function typedValue(r: AnswerRow, labels: Labels): Cell {
-  if (r.skipped) return null;
-  switch (r.type) {
+function typedValue(a: AnswerTuple, indicator: IndicatorInfo | undefined): Cell {
+  const [, , , type, number, choices, text, bool, skipped] = a;
+  if (skipped) return null;
+  switch (type) {
     case 'integer':
     case 'decimal':
     case 'scale':
-      return r.number_value;
+      return number;
     case 'yesno':
-      return r.bool_value === null ? null : r.bool_value ? t.yes : t.no;
+      return bool === null ? null : bool ? t.yes : t.no;
     case 'choice':
     case 'multi':
-      return r.choice_codes.map((c) => labels.get(r.indicator)?.get(c) ?? c).join('; ');
+      return (choices ?? []).map((c) => indicator?.labels.get(c) ?? c).join('; ');
     default:
-      return r.text_value;
+      return text;
   }
 }
 
-async function* networkPages(tx: Tx, q: ExportQuery): AsyncIterable<number[]> {
+interface NetworkRow {
+  id: number;
+  code: string;
+  name: string;
+}
+
+async function* networkPages(tx: Tx, q: ExportQuery): AsyncIterable<NetworkRow[]> {
   let after = '';
   for (;;) {
-    const rows = await tx.$queryRaw<{ id: number; code: string }[]>`
-      SELECT id, code FROM network
+    const rows = await tx.$queryRaw<NetworkRow[]>`
+      SELECT id, code, name FROM network
       WHERE code > ${after} ${q.networkId === null ? Prisma.empty : Prisma.sql`AND id = ${q.networkId}`}
       ORDER BY code LIMIT ${NETWORKS_PER_PAGE}`;
     if (!rows.length) return;
-    yield rows.map((r) => r.id);
+    yield rows;
     after = rows[rows.length - 1]!.code;
   }
+}
+
+async function answerPage(tx: Tx, q: ExportQuery, ids: number[]): Promise<AnswerTuple[]> {
+  const [row] = await tx.$queryRaw<{ rows: string | null }[]>`
+    SELECT json_agg(json_build_array(a.network_id, a.period, a.indicator_id, a.type, a.number_value, a.choice_codes, a.text_value, a.bool_value,
+                                     a.skipped, a.person_id, a.platform, (extract(epoch FROM a.answered_at) * 1000)::bigint, s.version)
+                    ORDER BY n.code, a.period, i.position, i.id)::text AS rows
+    FROM checkin_answer a
+    JOIN network n ON n.id = a.network_id
+    JOIN indicator i ON i.id = a.indicator_id
+    JOIN checkin_submission s ON s.id = a.submission_id
+    WHERE a.network_id IN (${Prisma.join(ids)}) AND a.period >= ${q.period.fromWeek} AND a.period <= ${q.period.toWeek}`;
+  return row?.rows ? (JSON.parse(row.rows) as AnswerTuple[]) : [];
+}
+
+/** Names of the people in `ids` not yet in `names` (tens of thousands of people at most). */
+async function loadNames(tx: Tx, names: Map<number, string>, ids: Iterable<number>): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !names.has(id));
+  if (!missing.length) return;
+  const rows = await tx.$queryRaw<{ id: number; name: string }[]>`SELECT id, name FROM person WHERE id IN (${Prisma.join(missing)})`;
+  for (const r of rows) names.set(r.id, r.name);
 }
 
 export function answers(tx: Tx, q: ExportQuery): DataSet {
@@ -107,33 +140,42 @@ export function answers(tx: Tx, q: ExportQuery): DataSet {
       col(t.columns.version, 'number', 9),
     ],
     async *pages() {
-      const labels = await optionLabels(tx);
-      for await (const ids of networkPages(tx, q)) {
-        const rows = await tx.$queryRaw<AnswerRow[]>`
-          SELECT n.code, n.name, a.period, i.code AS indicator, a.type, a.number_value, a.choice_codes, a.text_value, a.bool_value,
-                 a.skipped, p.name AS person, a.platform, a.answered_at, s.version
-          FROM checkin_answer a
-          JOIN network n ON n.id = a.network_id
-          JOIN indicator i ON i.id = a.indicator_id
-          JOIN checkin_submission s ON s.id = a.submission_id
-          LEFT JOIN person p ON p.id = a.person_id
-          WHERE a.network_id IN (${Prisma.join(ids)}) AND a.period >= ${q.period.fromWeek} AND a.period <= ${q.period.toWeek}
-          ORDER BY n.code, a.period, i.position, i.id`;
-        if (!rows.length) continue;
-        yield rows.map((r) => [
-          r.code,
-          r.name,
-          r.period,
-          weekMonday(r.period),
-          r.indicator,
-          r.type,
-          typedValue(r, labels),
-          r.skipped ? t.yes : t.no,
-          r.person,
-          r.platform,
-          r.answered_at,
-          r.version,
-        ]);
+      const indicators = await indicatorInfo(tx);
+      const names = new Map<number, string>();
+      const mondays = new Map<string, string>();
+      const monday = (week: string) => mondays.get(week) ?? mondays.set(week, weekMonday(week)).get(week)!;
+      const pages = networkPages(tx, q)[Symbol.asyncIterator]();
+      const fetch = async () => {
+        const next = await pages.next();
+        return next.done ? null : { networks: next.value, answers: await answerPage(tx, q, next.value.map((n) => n.id)) };
+      };
+      // The next page is read while this one is written.
+      let pending = fetch();
+      for (;;) {
+        const page = await pending;
+        if (!page) return;
+        pending = fetch();
+        if (!page.answers.length) continue;
+        const networks = new Map(page.networks.map((n) => [n.id, n]));
+        await loadNames(tx, names, page.answers.map((a) => a[9]));
+        yield page.answers.map((a) => {
+          const network = networks.get(a[0])!;
+          const indicator = indicators.get(a[2]);
+          return [
+            network.code,
+            network.name,
+            a[1],
+            monday(a[1]),
+            indicator?.code ?? String(a[2]),
+            a[3],
+            typedValue(a, indicator),
+            a[8] ? t.yes : t.no,
+            names.get(a[9]) ?? null,
+            a[10],
+            new Date(Number(a[11])),
+            a[12],
+          ];
+        });
       }
     },
   };

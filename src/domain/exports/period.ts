@@ -40,15 +40,27 @@ export function defaultPeriod(now: Date): ExportPeriod {
   return periodOf(shiftWeek(current, -51), current);
 }
 
-/** "2026-11-24 10:15" in Europe/Rome: sortable and readable, for CSV. */
-export function romeTimestamp(d: Date): string {
-  return DateTime.fromJSDate(d, { zone: ZONE }).toFormat('yyyy-MM-dd HH:mm');
+const HOUR = 3_600_000;
+/** Europe/Rome's UTC offset changes only on the hour: one luxon lookup per hour, then arithmetic. */
+const offsets = new Map<number, number>();
+function romeOffsetMs(ms: number): number {
+  const hour = Math.floor(ms / HOUR);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(hour * HOUR, { zone: ZONE }).offset * 60_000;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset;
 }
 
-/** The Europe/Rome wall-clock time as a UTC Date: spreadsheets have no time zones, people read Rome time. */
-export function romeWallClock(d: Date): Date {
-  const r = DateTime.fromJSDate(d, { zone: ZONE });
-  return new Date(Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute, r.second));
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** "2026-11-24 10:15" in Europe/Rome: sortable and readable, in CSV and xlsx alike. */
+export function romeTimestamp(d: Date | number): string {
+  const ms = typeof d === 'number' ? d : d.getTime();
+  const r = new Date(ms + romeOffsetMs(ms));
+  return `${r.getUTCFullYear()}-${pad(r.getUTCMonth() + 1)}-${pad(r.getUTCDate())} ${pad(r.getUTCHours())}:${pad(r.getUTCMinutes())}`;
 }
 
 /** The Monday of an ISO week as "2026-11-23". */
