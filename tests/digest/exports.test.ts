@@ -1,12 +1,16 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildProgram, type CliContext } from '../../src/cli.js';
 import { supportOptions } from '../../src/domain/checkins/defaults.js';
+import { periodOf } from '../../src/domain/exports/period.js';
+import { dataSets } from '../../src/domain/exports/service.js';
+import { writeXlsx } from '../../src/domain/exports/writers.js';
 import type { Attachment } from '../../src/platform/port.js';
 import { groups, people, testApp, type TestApp } from '../support/app.js';
 import { loadKnownData } from './fixture.js';
@@ -147,6 +151,18 @@ describe('exports parsed back and compared with the stored answers', () => {
     expect(t.telegram.lastText(people.luca.id)).toBe('Non trovo nessuna rete con codice «pdf». Controlla il codice (es. BG01).');
     await esporta('2026-W47 2026-W40');
     expect(t.telegram.lastText(people.luca.id)).toBe('La data di fine viene prima di quella di inizio.');
+  });
+
+  it('continues a data set longer than a sheet allows in a new sheet, with its header', async () => {
+    const chunks: Buffer[] = [];
+    const out = new PassThrough().on('data', (c: Buffer) => chunks.push(c));
+    const sets = await dataSets(t.db.prisma, { period: periodOf('2026-W40', '2026-W47'), networkId: null });
+    expect(await writeXlsx(out, sets, 50)).toEqual({ risposte: 114, iscrizioni: 4, gradimento: 3 });
+    const book = await sheets(Buffer.concat(chunks).toString('base64'));
+    expect(Object.keys(book)).toEqual(['Check-in', 'Check-in (2)', 'Check-in (3)', 'Iscrizioni laboratori', 'Gradimento laboratori']);
+    expect(book['Check-in (3)']![0]![0]).toBe('Rete');
+    const rows = ['Check-in', 'Check-in (2)', 'Check-in (3)'].flatMap((name) => book[name]!.slice(1));
+    expect(rows.map(comparable)).toEqual(expected);
   });
 
   describe('npm run reti -- export', () => {

@@ -29,7 +29,9 @@ export interface ExportQuery {
 }
 
 /** Networks per page of answers: a year of one network is about 52 × 11 rows. */
-const NETWORKS_PER_PAGE = 25;
+const NETWORKS_PER_PAGE = 40;
+/** Pages of answers read ahead of the one being written. */
+const PREFETCH = 2;
 const LABS_PER_PAGE = 50;
 
 const col = (header: string, kind: Column['kind'] = 'text', width = 14): Column => ({ header, kind, width });
@@ -145,19 +147,27 @@ export function answers(tx: Tx, q: ExportQuery): DataSet {
       const mondays = new Map<string, string>();
       const monday = (week: string) => mondays.get(week) ?? mondays.set(week, weekMonday(week)).get(week)!;
       const pages = networkPages(tx, q)[Symbol.asyncIterator]();
-      const fetch = async () => {
+      const read = async () => {
         const next = await pages.next();
-        return next.done ? null : { networks: next.value, answers: await answerPage(tx, q, next.value.map((n) => n.id)) };
+        if (next.done) return null;
+        const rows = await answerPage(tx, q, next.value.map((n) => n.id));
+        await loadNames(tx, names, rows.map((a) => a[9]));
+        return { networks: next.value, answers: rows };
       };
-      // The next page is read while this one is written.
-      let pending = fetch();
+      // A page read ahead and never awaited (the export stopped) must not become an unhandled rejection.
+      const fetch = () => {
+        const p = read();
+        p.catch(() => {});
+        return p;
+      };
+      // The next pages are read while this one is written (on PostgreSQL the server works meanwhile).
+      const ahead = Array.from({ length: PREFETCH }, fetch);
       for (;;) {
-        const page = await pending;
+        const page = await ahead.shift()!;
         if (!page) return;
-        pending = fetch();
+        ahead.push(fetch());
         if (!page.answers.length) continue;
         const networks = new Map(page.networks.map((n) => [n.id, n]));
-        await loadNames(tx, names, page.answers.map((a) => a[9]));
         yield page.answers.map((a) => {
           const network = networks.get(a[0])!;
           const indicator = indicators.get(a[2]);
