@@ -1,7 +1,9 @@
 // npm run bench:digest — digests and exports at scale: N networks × W weeks × 11 indicators
 // (default 2,000 × 52 ≈ 1.1 M answers), on the embedded database (PGlite, on disk) and on PostgreSQL
 // (a fresh database reti_bench_<random> on 127.0.0.1:5432, or BENCH_PG_URL's server, dropped at the end).
-// Measures, with process RSS / heap peaks sampled during each step:
+// Seeding runs in one child process and the measurements in another, so the peaks are those of the
+// measured work (PGlite runs inside the process: its memory is part of RSS). Measures, with process
+// RSS / heap peaks sampled during each step and the process's CPU time:
 //   1. building and queueing every coordinator's digest (the Monday job; target < 2 s),
 //      with the time of each section's query;
 //   2. exporting the year to xlsx (target < 30 s), and to csv;
@@ -9,7 +11,8 @@
 // Options (environment): BENCH_NETWORKS (2000), BENCH_WEEKS (52), BENCH_DB (both|pglite|postgres).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, withDefaultUser, type Database } from '../src/db/client.js';
@@ -38,8 +41,9 @@ const weeks = Array.from({ length: WEEKS }, (_, i) => shiftWeek(WEEK, i - WEEKS 
 const MB = 1024 * 1024;
 
 /** Samples RSS and heap while `run` runs; returns its duration and the peaks. */
-async function measured<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; rss: number; heap: number }> {
+async function measured<T>(run: () => Promise<T>): Promise<{ value: T; ms: number; cpu: number; rss: number; heap: number }> {
   (globalThis as { gc?: () => void }).gc?.();
+  const cpu = process.cpuUsage();
   let rss = process.memoryUsage().rss;
   let heap = process.memoryUsage().heapUsed;
   const timer = setInterval(() => {
@@ -50,14 +54,21 @@ async function measured<T>(run: () => Promise<T>): Promise<{ value: T; ms: numbe
   const start = performance.now();
   try {
     const value = await run();
-    return { value, ms: performance.now() - start, rss: Math.max(rss, process.memoryUsage().rss), heap: Math.max(heap, process.memoryUsage().heapUsed) };
+    const used = process.cpuUsage(cpu);
+    return {
+      value,
+      ms: performance.now() - start,
+      cpu: (used.user + used.system) / 1000,
+      rss: Math.max(rss, process.memoryUsage().rss),
+      heap: Math.max(heap, process.memoryUsage().heapUsed),
+    };
   } finally {
     clearInterval(timer);
   }
 }
 
-const fmt = (r: { ms: number; rss: number; heap: number }, target?: number) =>
-  `${(r.ms / 1000).toFixed(2).padStart(7)} s  peak RSS ${(r.rss / MB).toFixed(0).padStart(4)} MB  heap ${(r.heap / MB).toFixed(0).padStart(4)} MB` +
+const fmt = (r: { ms: number; cpu: number; rss: number; heap: number }, target?: number) =>
+  `${(r.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(r.cpu / 1000).toFixed(2)} s)  peak RSS ${(r.rss / MB).toFixed(0).padStart(4)} MB  heap ${(r.heap / MB).toFixed(0).padStart(4)} MB` +
   (target ? `   ${r.ms < target ? 'OK' : 'OVER'} (target < ${target / 1000} s)` : '');
 
 async function sections(db: Database): Promise<string> {
@@ -84,11 +95,15 @@ async function sections(db: Database): Promise<string> {
   return out.join(' · ') + ' ms';
 }
 
-async function bench(label: string, db: Database, dir: string): Promise<void> {
-  console.log(`\n== ${label}: ${NETWORKS} networks × ${WEEKS} weeks × 11 indicators`);
+async function seedPhase(db: Database): Promise<void> {
+  await db.migrate();
   const seeded = await measured(() => seed(db.prisma, NETWORKS, weeks, NOW));
   const n = (await db.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM checkin_answer`)[0]?.n ?? 0;
-  console.log(`seed + bulk load (${n.toLocaleString('en')} answers) ${fmt(seeded)}`);
+  console.log(`seed + bulk load (${n.toLocaleString('en')} answers, its own process) ${fmt(seeded)}`);
+}
+
+async function measurePhase(db: Database, dir: string): Promise<void> {
+  console.log(`measuring in a fresh process: RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB with the database open`);
 
   const digest = await measured(() => sendCoordinatorDigests(db.prisma, NOW, WEEK, ['telegram', 'slack']));
   const message = renderDigest(await buildDigest(db.prisma, { week: WEEK, now: NOW }));
@@ -109,14 +124,25 @@ async function bench(label: string, db: Database, dir: string): Promise<void> {
   console.log(`coordinator digests again (sent ${again.value.sent}, already ${again.value.already}) ${fmt(again)}`);
 }
 
+/** Runs this file again as a child process for one phase (seed or measure) against one database. */
+function child(phase: 'seed' | 'measure', env: Record<string, string>): void {
+  const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], { env: { ...process.env, ...env, BENCH_PHASE: phase }, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${phase} failed (exit ${r.status})`);
+}
+
+async function open(): Promise<Database> {
+  const url = process.env.BENCH_URL;
+  return url ? openDatabase({ url, poolSize: 5 }) : openDatabase({ dataDir: process.env.BENCH_DATA_DIR! });
+}
+
 async function onPglite(): Promise<void> {
   const dir = await mkdtemp(path.join(tmpdir(), 'reti-bench-digest-'));
-  const db = await openDatabase({ dataDir: path.join(dir, 'data') });
+  console.log(`\n== PGlite (embedded, on disk): ${NETWORKS} networks × ${WEEKS} weeks × 11 indicators`);
   try {
-    await db.migrate();
-    await bench('PGlite (embedded, on disk)', db, dir);
+    const env = { BENCH_DATA_DIR: path.join(dir, 'data'), BENCH_DIR: dir };
+    child('seed', env);
+    child('measure', env);
   } finally {
-    await db.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -130,13 +156,12 @@ async function onPostgres(): Promise<void> {
   const url = new URL(server);
   url.pathname = `/${name}`;
   const dir = await mkdtemp(path.join(tmpdir(), 'reti-bench-digest-'));
-  let db: Database | undefined;
+  console.log(`\n== PostgreSQL (${name} on ${url.host}): ${NETWORKS} networks × ${WEEKS} weeks × 11 indicators`);
   try {
-    db = await openDatabase({ url: url.toString(), poolSize: 5 });
-    await db.migrate();
-    await bench(`PostgreSQL (${name})`, db, dir);
+    const env = { BENCH_URL: url.toString(), BENCH_DIR: dir };
+    child('seed', env);
+    child('measure', env);
   } finally {
-    await db?.close();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
     await rm(dir, { recursive: true, force: true });
@@ -144,7 +169,18 @@ async function onPostgres(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(`Reti digest benchmark — Node ${process.version}, week ${WEEK} (${weeks[0]} … ${WEEK})`);
+  const phase = process.env.BENCH_PHASE;
+  if (phase) {
+    const db = await open();
+    try {
+      if (phase === 'seed') await seedPhase(db);
+      else await measurePhase(db, process.env.BENCH_DIR!);
+    } finally {
+      await db.close();
+    }
+    return;
+  }
+  console.log(`Reti digest benchmark — Node ${process.version}, week ${WEEK} (${weeks[0]} … ${WEEK}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
   if (WHICH === 'both' || WHICH === 'pglite') await onPglite();
   if (WHICH === 'both' || WHICH === 'postgres') await onPostgres();
 }

@@ -5,7 +5,9 @@ import { PassThrough, type Writable } from 'node:stream';
 import { Prisma, type Tx } from '../../db/client.js';
 import type { Attachment } from '../../platform/port.js';
 import { installedCapabilities } from '../digests/queries/capabilities.js';
-import { answers, feedback, signups, type DataSet, type ExportQuery } from './datasets.js';
+import { answers } from './answers.js';
+import type { DataSet, ExportQuery } from './datasets.js';
+import { feedback, signups } from './lab-sheets.js';
 import { writeCsv, writeXlsx, type RowCounts } from './writers.js';
 
 export type ExportFormat = 'xlsx' | 'csv';
