@@ -1,7 +1,7 @@
 // npm run bench:digest — digests and exports at scale: N networks × W weeks × 11 indicators
 // (default 2,000 × 52 ≈ 1.1 M answers), on the embedded database (PGlite, on disk) and on PostgreSQL
 // (a fresh database reti_bench_<random> on 127.0.0.1:5432, or BENCH_PG_URL's server, dropped at the end).
-// Seeding runs in one child process and the measurements in another, so the peaks are those of the
+// Seeding and each measurement run in child processes of their own, so each peak is that of the
 // measured work (PGlite runs inside the process: its memory is part of RSS). Measures, with process
 // RSS / heap peaks sampled during each step and the process's CPU time:
 //   1. building and queueing every coordinator's digest (the Monday job; target < 2 s),
@@ -102,30 +102,36 @@ async function seedPhase(db: Database): Promise<void> {
   console.log(`seed + bulk load (${n.toLocaleString('en')} answers, its own process) ${fmt(seeded)}`);
 }
 
-async function measurePhase(db: Database, dir: string): Promise<void> {
-  console.log(`measuring in a fresh process: RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB with the database open`);
+type Step = 'digest' | 'xlsx' | 'csv' | 'networks';
+const STEPS: Step[] = ['digest', 'xlsx', 'csv', 'networks'];
 
-  const digest = await measured(() => sendCoordinatorDigests(db.prisma, NOW, WEEK, ['telegram', 'slack']));
-  const message = renderDigest(await buildDigest(db.prisma, { week: WEEK, now: NOW }));
-  console.log(`coordinator digests (${digest.value.sent} recipients)  ${fmt(digest, 2000)}`);
-  console.log(`   one more build, by section: ${await sections(db)}`);
-  console.log(`   the digest: ${message.blocks?.length ?? 0} blocks → ${splitMessage('telegram', message).length} Telegram / ${splitMessage('slack', message).length} Slack messages`);
-
+/** One measurement, in a process of its own (RSS never shrinks: each step's peak is its own). */
+async function measureStep(step: Step, db: Database, dir: string): Promise<void> {
+  const base = `(RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB with the database open)`;
   const period = periodOf(weeks[0]!, WEEK);
-  const xlsx = await measured(() => exportToFiles(db.prisma, { period, networkId: null }, 'xlsx', null, path.join(dir, 'anno.xlsx')));
-  const size = (await stat(path.join(dir, 'anno.xlsx'))).size;
-  console.log(`export a year to xlsx (${xlsx.value.rows.risposte?.toLocaleString('en')} rows, ${(size / MB).toFixed(1)} MB) ${fmt(xlsx, 30_000)}`);
-  const csv = await measured(() => exportToFiles(db.prisma, { period, networkId: null }, 'csv', null, path.join(dir, 'csv')));
-  console.log(`export a year to csv (${csv.value.files.length} files)        ${fmt(csv)}`);
-
-  const networks = await measured(() => sendNetworkDigests(db.prisma, NOW, WEEK, ['telegram']));
-  console.log(`network digests (${networks.value.sent} channels)         ${fmt(networks)}`);
-  const again = await measured(() => sendCoordinatorDigests(db.prisma, NOW, WEEK, ['telegram', 'slack']));
-  console.log(`coordinator digests again (sent ${again.value.sent}, already ${again.value.already}) ${fmt(again)}`);
+  if (step === 'digest') {
+    const digest = await measured(() => sendCoordinatorDigests(db.prisma, NOW, WEEK, ['telegram', 'slack']));
+    console.log(`coordinator digests (${digest.value.sent} recipients)        ${fmt(digest, 2000)} ${base}`);
+    const message = renderDigest(await buildDigest(db.prisma, { week: WEEK, now: NOW }));
+    console.log(`   one more build, by section: ${await sections(db)}`);
+    console.log(`   the digest: ${message.blocks?.length ?? 0} blocks → ${splitMessage('telegram', message).length} Telegram / ${splitMessage('slack', message).length} Slack messages`);
+    const again = await measured(() => sendCoordinatorDigests(db.prisma, NOW, WEEK, ['telegram', 'slack']));
+    console.log(`   again: sent ${again.value.sent}, already ${again.value.already}, ${(again.ms / 1000).toFixed(2)} s`);
+  } else if (step === 'xlsx') {
+    const xlsx = await measured(() => exportToFiles(db.prisma, { period, networkId: null }, 'xlsx', null, path.join(dir, 'anno.xlsx')));
+    const size = (await stat(path.join(dir, 'anno.xlsx'))).size;
+    console.log(`export a year to xlsx (${xlsx.value.rows.risposte?.toLocaleString('en')} rows, ${(size / MB).toFixed(1)} MB) ${fmt(xlsx, 30_000)} ${base}`);
+  } else if (step === 'csv') {
+    const csv = await measured(() => exportToFiles(db.prisma, { period, networkId: null }, 'csv', null, path.join(dir, 'csv')));
+    console.log(`export a year to csv (${csv.value.files.length} files)                  ${fmt(csv)} ${base}`);
+  } else {
+    const networks = await measured(() => sendNetworkDigests(db.prisma, NOW, WEEK, ['telegram']));
+    console.log(`network digests (${networks.value.sent} channels)                ${fmt(networks)} ${base}`);
+  }
 }
 
 /** Runs this file again as a child process for one phase (seed or measure) against one database. */
-function child(phase: 'seed' | 'measure', env: Record<string, string>): void {
+function child(phase: 'seed' | Step, env: Record<string, string>): void {
   const r = spawnSync(process.execPath, [...process.execArgv, process.argv[1]!], { env: { ...process.env, ...env, BENCH_PHASE: phase }, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`${phase} failed (exit ${r.status})`);
 }
@@ -141,7 +147,7 @@ async function onPglite(): Promise<void> {
   try {
     const env = { BENCH_DATA_DIR: path.join(dir, 'data'), BENCH_DIR: dir };
     child('seed', env);
-    child('measure', env);
+    for (const step of STEPS) child(step, env);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -160,7 +166,7 @@ async function onPostgres(): Promise<void> {
   try {
     const env = { BENCH_URL: url.toString(), BENCH_DIR: dir };
     child('seed', env);
-    child('measure', env);
+    for (const step of STEPS) child(step, env);
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();
@@ -174,7 +180,7 @@ async function main(): Promise<void> {
     const db = await open();
     try {
       if (phase === 'seed') await seedPhase(db);
-      else await measurePhase(db, process.env.BENCH_DIR!);
+      else await measureStep(phase as Step, db, process.env.BENCH_DIR!);
     } finally {
       await db.close();
     }

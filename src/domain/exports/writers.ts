@@ -17,10 +17,29 @@ export type RowCounts = Record<string, number>;
 /** Data rows per sheet: xlsx allows 1,048,576 rows; a longer data set continues in "Nome (2)". */
 export const MAX_SHEET_ROWS = 1_000_000;
 
+/** Sheet XML waiting to be compressed before the writer waits for the zip to catch up. */
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Back-pressure exceljs does not apply: a sheet's rows are handed to the zip entry (archiver) at
+ * once, and deflate runs slower than rows are made, so a year of answers would sit in memory as
+ * XML. After each page, wait until the entry's buffer is under MAX_PENDING_BYTES. Reads exceljs
+ * 4.4's internals (the sheet's StreamBuf and its pipes), pinned in package.json; without them it
+ * does nothing.
+ */
+async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
+  const pipes = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  for (const entry of pipes) {
+    const pending = () => (entry as unknown as { _writableState?: { length: number } })._writableState?.length ?? 0;
+    while (pending() > MAX_PENDING_BYTES) await once(entry, 'drain');
+  }
+}
+
 const cellValue = (v: Cell): string | number | null => (v instanceof Date ? romeTimestamp(v) : v);
 
 export async function writeXlsx(out: Writable, sets: DataSet[], maxRows = MAX_SHEET_ROWS): Promise<RowCounts> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  // zlib level 1: deflate is what limits a large export; files come out about a fifth larger.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   workbook.creator = 'Reti';
   const counts: RowCounts = {};
   for (const set of sets) {
@@ -45,6 +64,7 @@ export async function writeXlsx(out: Writable, sets: DataSet[], maxRows = MAX_SH
         inSheet += 1;
       }
       n += page.length;
+      await zipCaughtUp(sheet);
     }
     sheet.commit();
     counts[set.file] = n;
