@@ -1,7 +1,8 @@
 // Seeds a digest benchmark database: N networks with a Telegram group and a referent, a few
 // coordinators, the default indicators, then W weeks of check-ins bulk-loaded in SQL
 // (INSERT … SELECT over generate_series / unnest): rounds, submissions and one answer per indicator.
-// Every 20th network falls silent for its last 1–3 weeks. Laboratori, sign-ups, feedback,
+// Every 20th network falls silent for its last 1–3 weeks. Rows go in week by week, as a real
+// database fills up (a week's answers sit together on disk). Laboratori, sign-ups, feedback,
 // introductions and good practices are added in small numbers.
 import type { Db } from '../src/db/client.js';
 import { installDefaultIndicators } from '../src/domain/checkins/defaults.js';
@@ -46,7 +47,8 @@ async function loadCheckins(db: Db, weeks: string[]): Promise<void> {
     INSERT INTO checkin_round (network_id, period, status, opened_at, closes_at, reminders)
     SELECT n.id, w.period, 'closed', w.opened, w.closes, CASE WHEN (n.id * 31 + w.ord) % 10 = 0 THEN 1 ELSE 0 END
     FROM network n
-    CROSS JOIN unnest(${weeks}::text[], ${opened}::timestamptz[], ${closes}::timestamptz[]) WITH ORDINALITY AS w(period, opened, closes, ord)`;
+    CROSS JOIN unnest(${weeks}::text[], ${opened}::timestamptz[], ${closes}::timestamptz[]) WITH ORDINALITY AS w(period, opened, closes, ord)
+    ORDER BY w.ord, n.id`;
   // Submissions: all but the last 1–3 weeks of every 20th network.
   await db.$executeRaw`
     INSERT INTO checkin_submission (round_id, network_id, period, person_id, platform, fields, version, submitted_at, updated_at, updated_by)
@@ -55,7 +57,8 @@ async function loadCheckins(db: Db, weeks: string[]): Promise<void> {
     FROM checkin_round r
     JOIN membership m ON m.network_id = r.network_id AND m.role = 'referente'
     JOIN unnest(${weeks}::text[]) WITH ORDINALITY AS w(period, ord) ON w.period = r.period
-    WHERE NOT (r.network_id % 20 = 0 AND w.ord > ${last} - (r.network_id / 20) % 3 - 1)`;
+    WHERE NOT (r.network_id % 20 = 0 AND w.ord > ${last} - (r.network_id / 20) % 3 - 1)
+    ORDER BY w.ord, r.network_id`;
   // One typed answer per indicator: counts, scales, obstacles for about a third, support choices, good practices rarely.
   await db.$executeRaw`
     INSERT INTO checkin_answer (submission_id, indicator_id, indicator_code, type, network_id, period, number_value, choice_codes, text_value, bool_value, skipped, person_id, platform, answered_at)
@@ -68,7 +71,8 @@ async function loadCheckins(db: Db, weeks: string[]): Promise<void> {
            NULL,
            (i.type = 'text' AND NOT ((i.code = 'ostacoli' AND s.id % 3 = 0) OR (i.code = 'buona_prassi' AND s.id % 20 = 0))) OR (i.code = 'supporto' AND s.id % 4 <> 0),
            s.person_id, s.platform, s.submitted_at - make_interval(mins => 11 - i.position / 10)
-    FROM checkin_submission s CROSS JOIN indicator i`;
+    FROM checkin_submission s CROSS JOIN indicator i
+    ORDER BY s.id, i.position`;
 }
 
 async function loadOthers(db: Db, weeks: string[], now: Date): Promise<void> {
