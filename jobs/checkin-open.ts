@@ -8,5 +8,5 @@ export default defineJob({
   id: 'checkin-open',
   description: t.job.open,
   cron: OPEN_CRON,
-  run: ({ services, now }) => services.checkins.openWeek(now),
+  run: ({ services, now, logger }) => services.checkins.openWeek(now, logger),
 });

@@ -8,5 +8,5 @@ export default defineJob({
   id: 'checkin-remind',
   description: t.job.remind,
   cron: REMIND_CRON,
-  run: ({ services, now }) => services.checkins.remind(now),
+  run: ({ services, now, logger }) => services.checkins.remind(now, logger),
 });

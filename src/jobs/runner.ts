@@ -4,6 +4,7 @@
 // top of a scheduled one sends nothing twice.
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.js';
+import { ConfigError } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { Services } from '../services.js';
@@ -30,7 +31,7 @@ export class JobRunner {
   constructor(private readonly opts: JobRunnerOptions) {
     for (const [id, expr] of Object.entries(opts.schedules ?? {})) {
       if (!opts.jobs.some((j) => j.id === id)) continue;
-      if (!cron.validate(expr)) throw new Error(`SCHEDULE_${id.toUpperCase().replace(/-/g, '_')}: espressione cron non valida «${expr}»`);
+      if (!cron.validate(expr)) throw new ConfigError(`SCHEDULE_${id.toUpperCase().replace(/-/g, '_')}: espressione cron non valida «${expr}»`);
     }
   }
 
@@ -55,13 +56,14 @@ export class JobRunner {
 
   start(): void {
     for (const job of this.opts.jobs) {
-      const task = cron.schedule(this.cronOf(job), () => void this.tick(job), { timezone: ZONE, name: job.id, noOverlap: true });
+      const task = cron.schedule(this.cronOf(job), (context) => void this.tick(job, context.date), { timezone: ZONE, name: job.id, noOverlap: true });
       this.tasks.push(task);
     }
   }
 
-  private async tick(job: JobSpec): Promise<void> {
-    const minute = new Date(Math.floor(this.opts.clock.now().getTime() / 60_000) * 60_000).toISOString();
+  /** One scheduled tick; `scheduled` is the tick's own time, the same on every replica. */
+  async tick(job: JobSpec, scheduled: Date): Promise<void> {
+    const minute = new Date(Math.floor(scheduled.getTime() / 60_000) * 60_000).toISOString();
     const p = (async () => {
       const { count } = await this.opts.db.jobRun.createMany({ data: [{ job: job.id, key: minute }], skipDuplicates: true });
       if (count === 0) return; // another replica took this tick

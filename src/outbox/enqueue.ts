@@ -43,21 +43,29 @@ function splitEntry(entry: OutboxEntry): OutboxEntry[] {
 export async function enqueue(tx: Tx, entries: OutboxEntry | OutboxEntry[]): Promise<number> {
   const list = (Array.isArray(entries) ? entries : [entries]).flatMap(splitEntry);
   if (list.length === 0) return 0;
-  const data = list.map((e) => {
+  const rows = list.map((e) => {
     const t = target(e.delivery);
     const payload: StoredPayload = { delivery: e.delivery, ...(e.tag ? { tag: e.tag } : {}), ...(e.meta ? { meta: e.meta } : {}) };
     return {
-      dedupeKey: e.dedupeKey ?? randomUUID(),
+      dedupe_key: e.dedupeKey ?? randomUUID(),
       platform: t.platform,
       workspace: t.workspace,
-      chatId: t.chatId,
+      chat_id: t.chatId,
       kind: e.delivery.op,
-      payload: payload as object,
+      payload,
       // "As soon as possible" is the epoch, not the database's now(): due-ness is judged against the
       // injected clock, which tests set in the past or future.
-      notBefore: e.notBefore ?? new Date(0),
+      not_before: e.notBefore ?? new Date(0),
     };
   });
-  const res = await tx.outboxMessage.createMany({ data, skipDuplicates: true });
-  return res.count;
+  // One statement whatever the number of rows: the rows travel as one JSON parameter. Prisma's
+  // createMany builds a VALUES list with a parameter per column and row and costs about 0.7 ms per
+  // row here (measured: 2,500 rows 1.8 s, against 0.3 s this way), which a week's 10,000 prompts feel.
+  // Rows keep the list's order (ids ascending), which is the order the worker delivers a chat's messages.
+  return tx.$executeRaw`
+    INSERT INTO outbox_message (dedupe_key, platform, workspace, chat_id, kind, payload, not_before)
+    SELECT r->>'dedupe_key', r->>'platform', r->>'workspace', r->>'chat_id', r->>'kind', r->'payload', (r->>'not_before')::timestamptz
+    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS e(r, n)
+    ORDER BY n
+    ON CONFLICT (dedupe_key) DO NOTHING`;
 }

@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { DeliveryError, type PlatformAdapter } from '../platform/port.js';
 import type { StoredPayload } from './enqueue.js';
+import { SlidingWindow } from './sliding-window.js';
 
 export interface OutboxRow {
   id: bigint;
@@ -41,12 +42,15 @@ export interface OutboxWorkerOptions {
 
 interface PlatformPacer {
   global: Bottleneck;
+  /** No more than globalPerSecond in any second, even right after the event loop was busy. */
+  window: SlidingWindow;
   lanes: Bottleneck.Group;
   groupLanes: Bottleneck.Group;
   pausedUntil: number;
 }
 
 const LEASE = 'outbox-sender';
+const WINDOW_MARGIN_MS = 20;
 
 export class OutboxWorker {
   private readonly pacers = new Map<string, PlatformPacer>();
@@ -75,7 +79,10 @@ export class OutboxWorker {
   private makePacer(adapter: PlatformAdapter): PlatformPacer {
     const { globalPerSecond, perChatIntervalMs, perGroupPerMinute } = adapter.limits;
     return {
-      global: new Bottleneck({ minTime: Math.floor(1000 / globalPerSecond) }),
+      // Exactly the configured rate (flooring the interval sent 333/s for a limit of 300).
+      global: new Bottleneck({ minTime: 1000 / globalPerSecond }),
+      // A little wider than a second: a message's arrival varies by a few milliseconds.
+      window: new SlidingWindow(globalPerSecond, 1000 + WINDOW_MARGIN_MS),
       lanes: new Bottleneck.Group({ maxConcurrent: 1, minTime: perChatIntervalMs }),
       groupLanes: new Bottleneck.Group({ maxConcurrent: 1, minTime: Math.ceil(60_000 / perGroupPerMinute) }),
       pausedUntil: 0,
@@ -215,7 +222,10 @@ export class OutboxWorker {
     const group = adapter.isGroupChat?.(row.chatId) ? pacer.groupLanes : pacer.lanes;
     const job = group
       .key(lane)
-      .schedule(() => pacer.global.schedule(() => this.deliver(row, adapter, lane)))
+      .schedule(() => pacer.global.schedule(async () => {
+        await pacer.window.take();
+        return this.deliver(row, adapter, lane);
+      }))
       .catch((err) => this.opts.logger.error({ err, id: String(row.id) }, 'outbox delivery crashed'));
     const tracked = job.finally(() => this.inflight.delete(tracked));
     this.inflight.add(tracked);

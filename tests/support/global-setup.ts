@@ -30,6 +30,12 @@ export default async function setup(project: TestProject) {
         const db = await openDatabase({ url: u.toString(), poolSize: 2 });
         await db.migrate();
         await db.close();
+        // The pool's connections end asynchronously; a database in use cannot be renamed or copied.
+        for (let i = 0; i < 100; i++) {
+          const busy = await admin.query('SELECT 1 FROM pg_stat_activity WHERE datname = $1', [building]);
+          if (busy.rowCount === 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
         await admin.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
       }
     } finally {

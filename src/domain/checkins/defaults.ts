@@ -1,6 +1,7 @@
 // The default indicator set (PRODUCT.md, from ANCI Lombardia's LAB'IMPACT document), installed
 // once into an empty catalogue. Coordinators change it through the YAML `indicators:` section.
 import type { Tx } from '../../db/client.js';
+import { GOOD_PRACTICE_CODE } from './hooks.js';
 import type { IndicatorOption, IndicatorType } from './indicators.js';
 
 export interface IndicatorDefinition {
@@ -57,7 +58,7 @@ export const defaultIndicators: IndicatorDefinition[] = [
     required: false,
   },
   {
-    code: 'buona_prassi',
+    code: GOOD_PRACTICE_CODE,
     questionIt: 'C’è una buona prassi da condividere con le altre reti?',
     questionEn: 'Is there a good practice to share with the other networks?',
     type: 'text',

@@ -7,6 +7,9 @@
 //   - read them later with `goodPracticesFromCheckins(tx, { period })` (e.g. in a job or a digest).
 import type { Tx } from '../../db/client.js';
 
+/** The indicator whose answer is a good practice to share. */
+export const GOOD_PRACTICE_CODE = 'buona_prassi';
+
 export interface GoodPracticeFromCheckin {
   submissionId: number;
   networkId: number;
@@ -31,7 +34,7 @@ export async function notifyGoodPractice(tx: Tx, practice: GoodPracticeFromCheck
 export async function goodPracticesFromCheckins(tx: Tx, query: { period?: string; since?: Date; networkId?: number }): Promise<GoodPracticeFromCheckin[]> {
   const rows = await tx.checkinAnswer.findMany({
     where: {
-      indicatorCode: 'buona_prassi',
+      indicatorCode: GOOD_PRACTICE_CODE,
       skipped: false,
       textValue: { not: null },
       ...(query.period ? { period: query.period } : {}),

@@ -24,8 +24,9 @@ export interface PromptOptions {
   now: Date;
   /** open: the period; reminder: the Europe/Rome day. One prompt per round, person, kind and slot. */
   slot: string;
-  /** Platforms with a connected adapter: messages for the others would never leave. */
-  platforms: string[];
+  /** Platforms with a connected adapter (messages for the others would never leave); undefined
+   *  when none is (a CLI run without platform settings: the service will deliver). */
+  platforms: string[] | undefined;
   /** Questions per network (for the prompt text). */
   questions(networkId: number): number;
   /** Telegram deep link that opens the private chat on the check-in. */
@@ -49,7 +50,7 @@ interface Referent {
   blockedTelegram: boolean;
 }
 
-async function referentsOf(tx: Tx, networkIds: number[], platforms: string[]): Promise<Referent[]> {
+async function referentsOf(tx: Tx, networkIds: number[], platforms: string[] | undefined): Promise<Referent[]> {
   const rows = await tx.membership.findMany({
     where: { networkId: { in: networkIds }, role: 'referente' },
     orderBy: [{ networkId: 'asc' }, { personId: 'asc' }],
@@ -60,7 +61,7 @@ async function referentsOf(tx: Tx, networkIds: number[], platforms: string[]): P
         select: {
           name: true,
           accounts: {
-            where: { platform: { in: platforms } },
+            ...(platforms ? { where: { platform: { in: platforms } } } : {}),
             orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
             select: { platform: true, workspace: true, externalId: true, username: true, unreachable: true },
           },
@@ -92,7 +93,7 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
   const roundIds = rounds.map((r) => r.id);
   const [referents, groups, pending, holders] = await Promise.all([
     referentsOf(tx, networkIds, opts.platforms),
-    opts.platforms.includes('telegram')
+    !opts.platforms || opts.platforms.includes('telegram')
       ? tx.channel.findMany({ where: { networkId: { in: networkIds }, platform: 'telegram' }, orderBy: { id: 'asc' }, select: { networkId: true, chatId: true } })
       : Promise.resolve([]),
     // Someone already asked in the group this round: no private reminder can reach them either.
@@ -111,6 +112,7 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
 
   const planned: Planned[] = [];
   for (const round of rounds) {
+    if (opts.questions(round.networkId) === 0) continue; // every indicator retired: nothing to ask
     for (const referent of byNetwork.get(round.networkId) ?? []) {
       if (waiting.has(`${round.id}:${referent.personId}`)) continue;
       const group = groupOf.get(round.networkId);
@@ -121,21 +123,21 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
   }
   if (planned.length === 0) return counts;
 
-  const inserted = await tx.checkinPrompt.createManyAndReturn({
-    data: planned.map((p) => ({
-      roundId: p.round.id,
-      personId: p.referent.personId,
-      kind: opts.kind,
-      slot: opts.slot,
-      via: p.via,
-      platform: p.to.platform,
-      chatId: p.to.chatId,
-      status: p.via === 'group' ? 'pending' : 'queued',
-      createdAt: opts.now,
-    })),
-    skipDuplicates: true,
-    select: { roundId: true, personId: true },
-  });
+  // One statement for the batch (see enqueue): ON CONFLICT DO NOTHING … RETURNING gives the new ones.
+  const rows = planned.map((p) => ({
+    round_id: p.round.id,
+    person_id: p.referent.personId,
+    via: p.via,
+    platform: p.to.platform,
+    chat_id: p.to.chatId,
+    status: p.via === 'group' ? 'pending' : 'queued',
+  }));
+  const inserted = await tx.$queryRaw<{ roundId: number; personId: number }[]>`
+    INSERT INTO checkin_prompt (round_id, person_id, kind, slot, via, platform, chat_id, status, created_at)
+    SELECT (r->>'round_id')::int, (r->>'person_id')::int, ${opts.kind}, ${opts.slot}, r->>'via', r->>'platform', r->>'chat_id', r->>'status', ${opts.now}
+    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS e(r)
+    ON CONFLICT (round_id, person_id, kind, slot) DO NOTHING
+    RETURNING round_id AS "roundId", person_id AS "personId"`;
   const fresh = new Set(inserted.map((p) => `${p.roundId}:${p.personId}`));
 
   const entries: OutboxEntry[] = [];

@@ -3,6 +3,7 @@
 // referent) and reminding the networks that have not sent their check-in.
 import type { Db } from '../../db/client.js';
 import type { JobResult } from '../../jobs/types.js';
+import type { Logger } from '../../log.js';
 import { installDefaultIndicators } from './defaults.js';
 import { closingTime, isoWeek, romeDay, startOfDay, startOfNextDay } from './period.js';
 import { promptRounds, type PromptCounts, type PromptOptions, type PromptRound } from './prompts.js';
@@ -14,7 +15,7 @@ export const BATCH = 500;
 export interface ScheduleDeps {
   db: Db;
   openCron: string;
-  platforms(): string[];
+  platforms(): string[] | undefined;
   link(): string | undefined;
 }
 
@@ -43,7 +44,7 @@ function add(total: PromptCounts, c: PromptCounts): void {
   total.unreachable += c.unreachable;
 }
 
-export async function openWeek(deps: ScheduleDeps, now: Date): Promise<JobResult> {
+export async function openWeek(deps: ScheduleDeps, now: Date, logger?: Logger): Promise<JobResult> {
   const { db } = deps;
   const period = isoWeek(now);
   await installDefaultIndicators(db);
@@ -62,6 +63,7 @@ export async function openWeek(deps: ScheduleDeps, now: Date): Promise<JobResult
     if (rounds.length === 0) break;
     cursor = rounds.at(-1)!.networkId;
     add(total, await db.$transaction((tx) => promptRounds(tx, rounds, options), { timeout: 120_000, maxWait: 60_000 }));
+    logger?.debug({ period, networks: rounds.length, upToNetwork: cursor, ...total }, 'checkin-open: batch done');
   }
   return { period, opened, closed, ...total };
 }
@@ -71,10 +73,10 @@ export async function openWeek(deps: ScheduleDeps, now: Date): Promise<JobResult
  * day it closes, at most once a day per network (a conditional update claims the round for today,
  * so two runs, or two replicas, never both remind).
  */
-export async function remind(deps: ScheduleDeps, now: Date): Promise<JobResult> {
+export async function remind(deps: ScheduleDeps, now: Date, logger?: Logger): Promise<JobResult> {
   const { db } = deps;
   const today = romeDay(now);
-  const options: PromptOptions = { kind: 'reminder', now, slot: today, platforms: deps.platforms(), questions: () => 0, link: deps.link() };
+  const options: PromptOptions = { kind: 'reminder', now, slot: today, platforms: deps.platforms(), questions: await questionCounter(db), link: deps.link() };
   const total: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   let networks = 0;
   for (;;) {
@@ -99,6 +101,7 @@ export async function remind(deps: ScheduleDeps, now: Date): Promise<JobResult> 
     );
     if (claimed === 0) break;
     networks += claimed;
+    logger?.debug({ day: today, networks, ...total }, 'checkin-remind: batch done');
   }
   return { day: today, networks, ...total };
 }

@@ -2,6 +2,7 @@
 import type { Context } from '../../bus/types.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { JobResult } from '../../jobs/types.js';
+import type { Logger } from '../../log.js';
 import { AppError } from '../../errors.js';
 import { itCheckins as t } from '../../i18n/it-checkins.js';
 import type { OutMessage } from '../../platform/port.js';
@@ -17,9 +18,9 @@ export interface CheckinService {
   /** Installs the default indicator set into an empty catalogue (first start). */
   installDefaults(): Promise<number>;
   /** Job checkin-open: closes the previous rounds, opens this week's, prompts every referent. */
-  openWeek(now: Date): Promise<JobResult>;
+  openWeek(now: Date, logger?: Logger): Promise<JobResult>;
   /** Job checkin-remind. */
-  remind(now: Date): Promise<JobResult>;
+  remind(now: Date, logger?: Logger): Promise<JobResult>;
   /** /checkin [CODICE] */
   command(ctx: Context, code?: string): Promise<void>;
   /** The «Inizia» button of a prompt or reminder, or a network chosen from the list. */
@@ -42,7 +43,10 @@ export function createCheckinService(deps: CheckinDeps): CheckinService {
   const schedule = {
     db: deps.db,
     openCron,
-    platforms: () => deps.platforms.connected(),
+    platforms: () => {
+      const connected = deps.platforms.connected();
+      return connected.length ? connected : undefined;
+    },
     link: () => deps.platforms.privateChatLink('telegram', 'checkin'),
   };
 
@@ -64,8 +68,8 @@ export function createCheckinService(deps: CheckinDeps): CheckinService {
 
   return {
     installDefaults: () => installDefaultIndicators(deps.db),
-    openWeek: (now) => openWeek(schedule, now),
-    remind: (now) => remind(schedule, now),
+    openWeek: (now, logger) => openWeek(schedule, now, logger),
+    remind: (now, logger) => remind(schedule, now, logger),
     goodPractices: goodPracticesFromCheckins,
 
     async command(ctx, code) {
@@ -80,7 +84,7 @@ export function createCheckinService(deps: CheckinDeps): CheckinService {
       if (ctx.chat.kind === 'group') {
         // Telegram: a deep link opens the private chat on /start checkin (the bot may not be allowed
         // to write first). Slack: the bot writes in the direct messages right away.
-        const link = ctx.privateChatLink('checkin');
+        const link = ctx.chat.platform === 'telegram' ? ctx.privateChatLink('checkin') : undefined;
         if (link) return ctx.reply(t.group.openPrivately(link));
         await ctx.reply(t.group.wroteYou);
       }

@@ -85,6 +85,7 @@ export async function beginCheckin(ctx: Context, networkId: number, where: Where
   }
 
   const fields = await fieldsFor(tx, networkId);
+  if (fields.length === 0) return where.say(t.noQuestions);
   let state: FormState = newForm(title(n, round.period), fields, subject('new', round, n));
   let step = 'ask';
   let say = [t.intro(n, round.period, fields.length)];

@@ -3,10 +3,8 @@
 // digests and exports aggregate in SQL. Edits until the round closes keep a history of changes.
 import type { Tx } from '../../db/client.js';
 import type { Answer, FieldSpec, FormState } from '../../conversation/form.js';
-import { notifyGoodPractice } from './hooks.js';
+import { GOOD_PRACTICE_CODE, notifyGoodPractice } from './hooks.js';
 import type { Round } from './rounds.js';
-
-export const GOOD_PRACTICE_CODE = 'buona_prassi';
 
 export interface Author {
   personId: number;
