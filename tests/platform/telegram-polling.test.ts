@@ -1,6 +1,7 @@
 // Long polling against the Bot API stand-in: start-up calls, commands in groups and private chats,
 // offsets and redeliveries, /start deep links, mentions, escaping, 409 Conflict, stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
 import { until } from '../fakes/telegram-api.js';
 import { tgErrors } from '../fakes/telegram-errors.js';
 import { privateChat, textMessage, user } from '../fakes/telegram-updates.js';
@@ -20,10 +21,11 @@ describe('Telegram adapter, long polling', () => {
   it('starts: asks who it is, publishes the Italian command menu, removes a stale webhook and polls', async () => {
     const methods = t.api.calls.map((c) => c.method);
     expect(methods.slice(0, 3)).toEqual(['getMe', 'setMyCommands', 'deleteWebhook']);
-    expect(t.api.commands).toEqual([
+    // The menu is every listed command, in the registry's order (capabilities add theirs).
+    expect(t.api.commands).toEqual(commands.filter((c) => !c.hidden).map((c) => ({ command: c.name, description: c.description })));
+    expect(t.api.commands.slice(0, 2)).toEqual([
       { command: 'aiuto', description: 'Elenca i comandi che puoi usare' },
       { command: 'checkin', description: 'Compila, riprendi o modifica il check-in settimanale della tua rete' },
-      { command: 'rete', description: 'Mostra la rete di questo canale' },
     ]);
     expect(t.api.callsTo('setMyCommands')[0]!.params.scope).toEqual({ type: 'default' });
     const poll = await until(() => t.api.callsTo('getUpdates').find((c) => Number(c.params.timeout) > 0));
