@@ -48,7 +48,7 @@ export const itDigest = {
     header: 'Fuori dal solito',
     line: (code: string, name: string, label: string, value: string, usual: string) =>
       `${net(code, name)} · ${literal(label)} ${value} (di solito ${usual})`,
-    note: 'Confronto con la mediana delle 8 settimane precedenti della stessa rete (scarto robusto, MAD, almeno 3).',
+    note: 'Confronto con la mediana delle 8 settimane precedenti della stessa rete (scarto robusto sullo scarto interquartile, almeno 3).',
   },
   said: {
     obstacles: 'Ostacoli segnalati',

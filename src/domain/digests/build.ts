@@ -30,18 +30,31 @@ export async function buildDigest(tx: Tx, req: DigestRequest): Promise<Digest> {
   const scope = scopeOf(req.week, req.now, req.network?.id ?? null);
   const single = scope.networkId !== null;
   const checkins = installed.checkins;
+  const none = async <T>(value: T) => value;
+  // Independent sections: on PostgreSQL they run side by side on the pool (PGlite takes them in turn).
+  const [responseSection, indicators, outlierLines, obstacleLines, supportLines, practiceLines, labs, feedback, legami] = await Promise.all([
+    checkins ? response(tx, scope) : none(null),
+    checkins ? indicatorTrends(tx, scope) : none([]),
+    checkins ? outliers(tx, scope) : none([]),
+    checkins ? obstacles(tx, scope) : none([]),
+    checkins ? support(tx, scope) : none([]),
+    practices(tx, scope, installed, req.network?.themes ?? null),
+    installed.labs ? upcomingLabs(tx, scope) : none([]),
+    installed.labs && !single ? labFeedback(tx, scope) : none([]),
+    installed.legami && !single ? legamiSummary(tx, scope) : none(null),
+  ]);
   return {
     week: req.week,
     generatedAt: req.now,
     network: req.network ?? null,
-    response: checkins ? await response(tx, scope) : null,
-    indicators: checkins ? await indicatorTrends(tx, scope) : [],
-    outliers: checkins ? await outliers(tx, scope) : [],
-    obstacles: checkins ? await obstacles(tx, scope) : [],
-    support: checkins ? await support(tx, scope) : [],
-    practices: await practices(tx, scope, installed, req.network?.themes ?? null),
-    labs: installed.labs ? await upcomingLabs(tx, scope) : [],
-    feedback: installed.labs && !single ? await labFeedback(tx, scope) : [],
-    legami: installed.legami && !single ? await legamiSummary(tx, scope) : null,
+    response: responseSection,
+    indicators,
+    outliers: outlierLines,
+    obstacles: obstacleLines,
+    support: supportLines,
+    practices: practiceLines,
+    labs,
+    feedback,
+    legami,
   };
 }

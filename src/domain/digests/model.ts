@@ -48,7 +48,7 @@ export interface Outlier {
   value: number;
   /** The network's median over the previous weeks. */
   usual: number;
-  /** Robust z-score: |value − median| / scaled MAD (with a floor). */
+  /** Robust z-score: |value − median| / (IQR / 1.349), with a floor (see queries/outliers.ts). */
   score: number;
 }
 
