@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -166,6 +166,16 @@ describe('exports parsed back and compared with the stored answers', () => {
   });
 
   describe('npm run reti -- export', () => {
+    const dirs: string[] = [];
+    const tempDir = () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'reti-export-'));
+      dirs.push(dir);
+      return dir;
+    };
+    afterAll(() => {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    });
+
     const run = async (...args: string[]) => {
       const printed: string[] = [];
       const ctx: CliContext = { withDatabase: (use) => use(t.db), withApp: () => Promise.reject(new Error('unused')), print: (l) => printed.push(l) };
@@ -174,7 +184,7 @@ describe('exports parsed back and compared with the stored answers', () => {
     };
 
     it('writes an xlsx file with the same rows', async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'reti-export-'));
+      const dir = tempDir();
       const file = path.join(dir, 'anno.xlsx');
       expect(await run('--from', '2026-09-28', '--to', '2026-11-22', '--format', 'xlsx', '--out', file)).toEqual([`Scritto ${file} (121 righe)`]);
       const rows = (await sheets(readFileSync(file).toString('base64')))['Check-in']!.slice(1);
@@ -182,7 +192,7 @@ describe('exports parsed back and compared with the stored answers', () => {
     });
 
     it('writes csv files into a folder, for one network', async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'reti-export-'));
+      const dir = tempDir();
       await run('--from', '2026-W40', '--to', '2026-W47', '--format', 'csv', '--network', 'lo06', '--out', dir);
       expect(readdirSync(dir).sort()).toEqual(['reti-2026-W40_2026-W47-LO06-gradimento.csv', 'reti-2026-W40_2026-W47-LO06-iscrizioni.csv', 'reti-2026-W40_2026-W47-LO06-risposte.csv']);
       const rows: string[][] = parse(readFileSync(path.join(dir, 'reti-2026-W40_2026-W47-LO06-risposte.csv')), { bom: true });

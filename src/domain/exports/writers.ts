@@ -38,7 +38,7 @@ async function zipCaughtUp(sheet: ExcelJS.Worksheet): Promise<void> {
 const cellValue = (v: Cell): string | number | null => (v instanceof Date ? romeTimestamp(v) : v);
 
 export async function writeXlsx(out: Writable, sets: DataSet[], maxRows = MAX_SHEET_ROWS): Promise<RowCounts> {
-  // zlib level 1: deflate is what limits a large export; files come out about a fifth larger.
+  // zlib level 1: deflate is what limits a large export (rows wait for it, see zipCaughtUp).
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   workbook.creator = 'Reti';
   const counts: RowCounts = {};
