@@ -7,7 +7,8 @@ export type Span =
   | { kind: 'italic'; text: string }
   | { kind: 'link'; text: string; url: string };
 
-const TOKEN = /\*\*(.+?)\*\*|(?<![\p{L}\p{N}])_(.+?)_(?![\p{L}\p{N}])|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/gu;
+// An underscore followed by a zero-width space is one `literal()` escaped: never the start of italics.
+const TOKEN = /\*\*(.+?)\*\*|(?<![\p{L}\p{N}])_(?!\u200b)(.+?)_(?![\p{L}\p{N}])|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/gu;
 
 export function parseMarkup(input: string): Span[] {
   const spans: Span[] = [];

@@ -1,0 +1,16 @@
+import { closedWeek } from '../src/domain/digests/build.js';
+import { sendNetworkDigests } from '../src/domain/digests/send.js';
+import { itDigest } from '../src/i18n/it-digest.js';
+import { defineJob } from '../src/jobs/types.js';
+
+// Monday 08:40 (Europe/Rome): each network's own summary of the week that just closed, posted into
+// its channels — its answers against its previous weeks, laboratori open to it, good practices of
+// other networks on its themes.
+export default defineJob({
+  id: 'digest-networks',
+  description: itDigest.jobs.networks,
+  cron: '40 8 * * 1',
+  async run({ db, now, services }) {
+    return sendNetworkDigests(db, now, closedWeek(now), services.platforms.connected());
+  },
+});
