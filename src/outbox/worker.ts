@@ -124,7 +124,11 @@ export class OutboxWorker {
     this.stopping = false;
     let total = 0;
     for (;;) {
-      if (!(await this.ensureLeader(true))) return total;
+      if (!(await this.ensureLeader(true))) {
+        // Not the sender: still finish what this worker had already claimed.
+        await Promise.allSettled([...this.inflight]);
+        return total;
+      }
       const claimed = await this.claimAndSchedule(500);
       total += claimed;
       await Promise.allSettled([...this.inflight]);
