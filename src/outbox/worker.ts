@@ -58,6 +58,9 @@ export class OutboxWorker {
   private readonly inflight = new Set<Promise<void>>();
   private running = false;
   private stopping = false;
+  private readonly sentBuffer: { id: number; at: string; ext: string | null }[] = [];
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
   private leader = false;
   private leaseCheckedAt = 0;
   private wake: (() => void) | undefined;
@@ -115,6 +118,7 @@ export class OutboxWorker {
     this.kick();
     await this.loopDone;
     await Promise.allSettled([...this.inflight]);
+    await this.flushSent();
     if (this.leader) await releaseLease(this.opts.db, LEASE, this.opts.instanceId).catch(() => {});
     this.leader = false;
   }
@@ -127,11 +131,13 @@ export class OutboxWorker {
       if (!(await this.ensureLeader(true))) {
         // Not the sender: still finish what this worker had already claimed.
         await Promise.allSettled([...this.inflight]);
+        await this.flushSent();
         return total;
       }
       const claimed = await this.claimAndSchedule(500);
       total += claimed;
       await Promise.allSettled([...this.inflight]);
+      await this.flushSent();
       if (claimed === 0 && this.inflight.size === 0) return total;
     }
   }
@@ -245,14 +251,43 @@ export class OutboxWorker {
     try {
       const answered = await this.pacers.get(row.platform)!.window.take();
       const result = await adapter.deliver(payload.delivery).finally(answered);
-      await this.opts.db.$executeRaw`
-        UPDATE outbox_message SET status = 'sent', sent_at = ${this.opts.clock.now()}, external_id = ${result.messageId ?? null},
-          locked_by = NULL, locked_until = NULL, last_error = NULL
-        WHERE id = ${row.id}`;
+      this.markSent(row, result.messageId ?? null);
       this.opts.metrics?.sent.inc({ platform: row.platform });
     } catch (err) {
       await this.failed(row, payload, lane, err);
     }
+  }
+
+  /**
+   * Delivered rows are marked sent in small batches (one UPDATE per ~25 ms instead of one per
+   * message: on the embedded database the sender shares its thread with PostgreSQL). Until then
+   * the row stays claimed by this sender, so nobody else sends it.
+   */
+  private markSent(row: OutboxRow, externalId: string | null): void {
+    this.sentBuffer.push({ id: Number(row.id), at: this.opts.clock.now().toISOString(), ext: externalId });
+    if (this.sentBuffer.length >= 200) void this.flushSent();
+    else this.flushTimer ??= setTimeout(() => void this.flushSent(), 25);
+  }
+
+  private flushSent(): Promise<void> {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    const batch = this.sentBuffer.splice(0);
+    if (!batch.length) return this.flushing;
+    this.flushing = this.flushing.then(async () => {
+      try {
+        await this.opts.db.$executeRaw`
+          UPDATE outbox_message o SET status = 'sent', sent_at = v.at, external_id = v.ext,
+            locked_by = NULL, locked_until = NULL, last_error = NULL
+          FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS v(id bigint, at timestamptz, ext text)
+          WHERE o.id = v.id`;
+      } catch (err) {
+        this.opts.logger.error({ err, rows: batch.length }, 'outbox: could not mark delivered rows, retrying');
+        this.sentBuffer.unshift(...batch);
+        this.flushTimer ??= setTimeout(() => void this.flushSent(), 1000);
+      }
+    });
+    return this.flushing;
   }
 
   private async release(row: OutboxRow, notBefore: Date, countAttempt: boolean, error?: string): Promise<void> {

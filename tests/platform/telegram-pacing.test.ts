@@ -57,6 +57,8 @@ describe('Telegram pacing through the outbox', () => {
     // Pacing counts from when a send starts, Telegram from when it arrives: a first request slowed
     // on its way can bring the next one under a second, and Telegram answers 429 — waited out.
     expect(t.api.stats.tooManyRequests).toBeLessThanOrEqual(2);
+    // Delivered rows are marked sent in small batches, a few milliseconds later.
+    await until(async () => (await t!.db.prisma.outboxMessage.count({ where: { chatId: String(chat.id), status: 'sent' } })) === 3, 2000, 'rows marked sent');
     const rows = await t.db.prisma.outboxMessage.findMany({ where: { chatId: String(chat.id) } });
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   });
