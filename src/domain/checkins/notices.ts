@@ -1,6 +1,7 @@
 // What the check-in writes outside the conversation: the weekly prompt, reminders, the request in
 // the network's group to open the private chat, and the note that the check-in is done. Outbox
 // dedupe keys are deterministic, so a job run twice, or a retried listener, sends nothing new.
+import { elsewhereKey } from '../networks/reroute.js';
 import type { Tx } from '../../db/client.js';
 import { itCheckins as t, type NetworkRef } from '../../i18n/it-checkins.js';
 import { enqueue } from '../../outbox/enqueue.js';
@@ -67,7 +68,7 @@ export async function announceDone(
   const keys = new Map(
     referents.flatMap((r) => {
       const key = promptKey(n.code, round.period, r.personId);
-      return [key, `${key}:slack`, `${key}:telegram`].map((k) => [k, r.personId] as const);
+      return [key, elsewhereKey(key, 'slack'), elsewhereKey(key, 'telegram')].map((k) => [k, r.personId] as const);
     }),
   );
   const sent = await tx.outboxMessage.findMany({

@@ -3,6 +3,7 @@
 // referent known to be unreachable is asked once in the network's group instead. A checkin_prompt
 // row (unique per round, person, kind and slot) is inserted first and only the rows that are new
 // get a message, under deterministic outbox keys: running a job twice sends nothing new.
+import { privateAddressesOf } from '../networks/people.js';
 import type { Tx } from '../../db/client.js';
 import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
 import type { Address } from '../../platform/port.js';
@@ -54,23 +55,11 @@ async function referentsOf(tx: Tx, networkIds: number[], platforms: string[] | u
   const rows = await tx.membership.findMany({
     where: { networkId: { in: networkIds }, role: 'referente' },
     orderBy: [{ networkId: 'asc' }, { personId: 'asc' }],
-    select: {
-      networkId: true,
-      personId: true,
-      person: {
-        select: {
-          name: true,
-          accounts: {
-            ...(platforms ? { where: { platform: { in: platforms } } } : {}),
-            orderBy: [{ lastSeenAt: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }],
-            select: { platform: true, workspace: true, externalId: true, username: true, unreachable: true },
-          },
-        },
-      },
-    },
+    select: { networkId: true, personId: true, person: { select: { name: true } } },
   });
+  const addresses = await privateAddressesOf(tx, rows.map((m) => m.personId), platforms);
   return rows.map((m) => {
-    const accounts = m.person.accounts;
+    const accounts = addresses.get(m.personId)!;
     const reachable = accounts.find((a) => !a.unreachable);
     const telegram = accounts.find((a) => a.platform === 'telegram');
     return {
@@ -78,7 +67,7 @@ async function referentsOf(tx: Tx, networkIds: number[], platforms: string[] | u
       personId: m.personId,
       name: m.person.name,
       username: telegram?.username ?? '',
-      address: reachable ? { platform: reachable.platform, workspace: reachable.workspace, chatId: reachable.externalId } : null,
+      address: reachable ? { platform: reachable.platform, workspace: reachable.workspace, chatId: reachable.chatId } : null,
       blockedTelegram: !reachable && Boolean(telegram?.unreachable),
     };
   });

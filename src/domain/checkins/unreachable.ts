@@ -5,20 +5,19 @@
 // records the prompt as pending. `/start checkin` (the link) then starts the check-in.
 import type { FailureContext } from '../../outbox/failure-listeners.js';
 import { enqueue } from '../../outbox/enqueue.js';
-import { privateAddresses } from '../networks/people.js';
+import { resendElsewhere } from '../networks/reroute.js';
 import { askKey, groupAskMessage } from './notices.js';
 import { isOpen } from './rounds.js';
 
-export async function promptUndeliverable({ tx, row, payload, error, services, now }: FailureContext): Promise<void> {
+export async function promptUndeliverable(ctx: FailureContext): Promise<void> {
+  const { tx, row, payload, error, services, now } = ctx;
   if (error.kind !== 'unreachable' || row.platform !== 'telegram') return;
   const meta = payload.meta as { roundId?: number; personId?: number } | undefined;
   if (!meta?.roundId || !meta.personId) return;
   const round = await tx.checkinRound.findUnique({ where: { id: meta.roundId }, include: { network: { select: { code: true } } } });
   if (!round || round.completedAt || !isOpen(round, now)) return;
-  const elsewhere = (await privateAddresses(tx, meta.personId, services.platforms.connected())).find((a) => !a.unreachable && a.platform !== 'telegram');
-  if (elsewhere && payload.delivery.op === 'send') {
-    const to = { platform: elsewhere.platform, workspace: elsewhere.workspace, chatId: elsewhere.chatId };
-    await enqueue(tx, { delivery: { ...payload.delivery, to }, dedupeKey: `${row.dedupeKey}:${to.platform}`, tag: payload.tag, meta: payload.meta });
+  const to = await resendElsewhere(ctx, meta.personId);
+  if (to) {
     await tx.checkinPrompt.updateMany({ where: { roundId: round.id, personId: meta.personId, status: 'queued' }, data: { platform: to.platform, chatId: to.chatId } });
     return;
   }

@@ -1,11 +1,11 @@
 // A person promoted from the waiting list must learn of it. When their private chat refuses the
 // message for good (Telegram: they never pressed /start, or blocked the bot), it goes to their
-// other platform if they have one, otherwise to their network's channel with a link to open the
+// other connected platform if they have one, otherwise to their network's channel with a link to open the
 // private chat.
 import { itLabs as t } from '../../i18n/it-labs.js';
 import { enqueue } from '../../outbox/enqueue.js';
 import type { FailureContext } from '../../outbox/failure-listeners.js';
-import { privateAddresses } from '../networks/people.js';
+import { resendElsewhere } from '../networks/reroute.js';
 import { audienceOf } from './repository.js';
 
 export async function promotedUnreachable(ctx: FailureContext): Promise<void> {
@@ -13,14 +13,7 @@ export async function promotedUnreachable(ctx: FailureContext): Promise<void> {
   if (error.kind !== 'unreachable' || payload.delivery.op !== 'send') return;
   const { labId, personId } = (payload.meta ?? {}) as { labId?: number; personId?: number };
   if (!labId || !personId) return;
-  const other = (await privateAddresses(tx, personId)).find((a) => a.platform !== row.platform && !a.unreachable);
-  if (other) {
-    await enqueue(tx, {
-      delivery: { op: 'send', to: { platform: other.platform, workspace: other.workspace, chatId: other.chatId }, message: payload.delivery.message },
-      dedupeKey: `${row.dedupeKey}:alt`,
-    });
-    return;
-  }
+  if (await resendElsewhere(ctx, personId)) return;
   const lab = await tx.lab.findUnique({ where: { id: labId } });
   const person = await tx.person.findUnique({ where: { id: personId }, include: { memberships: true } });
   if (!lab || !person) return;

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { itLabs as t } from '../../i18n/it-labs.js';
 import type { Address } from '../../platform/port.js';
-import { preferredAddress } from '../networks/people.js';
+import { pickPreferred, privateAddresses } from '../networks/people.js';
 import type { LabInput, LabRecord, MySignup, Seats } from './model.js';
 
 export async function findLab(tx: Tx, id: number): Promise<LabRecord> {
@@ -89,7 +89,6 @@ export async function channelsOf(tx: Tx, networkIds: number[] | null) {
 
 /** Where to write to a person privately: the platform they signed up on first. */
 export async function personAddress(tx: Tx, personId: number, platform?: string): Promise<Address | null> {
-  const preferred = platform ? await preferredAddress(tx, personId, [platform]) : null;
-  const address = preferred && !preferred.unreachable ? preferred : ((await preferredAddress(tx, personId)) ?? preferred);
+  const address = pickPreferred(await privateAddresses(tx, personId), platform);
   return address ? { platform: address.platform, workspace: address.workspace, chatId: address.chatId } : null;
 }
