@@ -242,6 +242,11 @@ export class Conversations implements ConversationRouter {
     await this.say(env.tx, address, [...separate, merged], prefix);
   }
 
+  /** The conversation a person is having in a chat right now, if any. */
+  async active(tx: Tx, address: Address, personId: number) {
+    return tx.conversation.findUnique({ where: { activeKey: activeKey(address, personId) } });
+  }
+
   /** Conversations of a flow for a person (most recent first). */
   async find(tx: Tx, personId: number, flowId: string, statuses: string[] = ['active', 'paused']) {
     return tx.conversation.findMany({ where: { personId, flow: flowId, status: { in: statuses } }, orderBy: { updatedAt: 'desc' } });

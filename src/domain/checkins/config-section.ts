@@ -13,6 +13,7 @@
 //       networks: [BG01, BS02]
 //     - code: associazioni
 //       active: false                 # retired
+import { networkCode } from '../config-import/schemas.js';
 import { z } from 'zod';
 import type { ConfigSection, SectionContext } from '../config-import/import.js';
 import { normalize } from '../../conversation/parse.js';
@@ -31,11 +32,6 @@ const option = z.union([
     .strict()
     .transform((o): IndicatorOption => ({ code: o.code, label: o.label, ...(o.label_en ? { labelEn: o.label_en } : {}) })),
 ]);
-const networkCode = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{2,20}$/, 'il codice deve avere da 2 a 20 lettere, cifre, - o _')
-  .transform((c) => c.toUpperCase());
 
 const entry = z
   .object({

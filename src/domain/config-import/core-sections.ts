@@ -2,13 +2,10 @@
 // and roles) and partners.
 import { z } from 'zod';
 import type { ConfigSection, SectionContext } from './import.js';
+import { networkCode, requiredText } from './schemas.js';
 
-const code = z
-  .string({ message: 'serve un codice (es. BG01)' })
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{2,20}$/, 'il codice deve avere da 2 a 20 lettere, cifre, - o _')
-  .transform((c) => c.toUpperCase());
-const text = (what: string) => z.string({ message: `serve ${what}` }).trim().min(1, `serve ${what}`);
+const code = networkCode;
+const text = requiredText;
 const themes = z.array(z.string().trim().min(1).transform((t) => t.toLowerCase())).default([]);
 const idString = z.union([z.string().trim().min(1), z.number().int()]).transform(String);
 

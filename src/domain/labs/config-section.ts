@@ -2,6 +2,7 @@
 // key creates and announces it, a changed one edits it (with notices), `cancelled: true` cancels
 // it. Sessions already started or cancelled are left as they are, so loading the same file again
 // (at every start with RETI_CONFIG) changes nothing and sends nothing.
+import { networkCode, requiredText } from '../config-import/schemas.js';
 import { z } from 'zod';
 import type { ConfigSection, SectionContext } from '../config-import/import.js';
 import { isAppError } from '../../errors.js';
@@ -9,9 +10,9 @@ import { itLabs } from '../../i18n/it-labs.js';
 import { cancelLab, createLab, updateLab } from './manage.js';
 import { parseLabFields } from './validation.js';
 
-const text = (what: string) => z.string({ message: `serve ${what}` }).trim().min(1, `serve ${what}`);
+const text = requiredText;
 const dateTime = z.union([z.string().trim(), z.date()], { message: 'serve data e ora, es. 2027-03-12 14:30' });
-const code = z.string().trim().regex(/^[A-Za-z0-9_-]{2,20}$/, 'il codice deve avere da 2 a 20 lettere, cifre, - o _').transform((c) => c.toUpperCase());
+const code = networkCode;
 
 const laboratori = z.array(
   z

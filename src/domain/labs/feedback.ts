@@ -54,9 +54,7 @@ export async function recordVote(ctx: Context, value: string): Promise<void> {
     create: { labId, personId, rating },
     update: { rating },
   });
-  const active = await ctx.tx.conversation.findFirst({
-    where: { personId, platform: ctx.chat.platform, workspace: ctx.chat.workspace, chatId: ctx.chat.chatId, status: 'active' },
-  });
+  const active = await ctx.services.conversations.active(ctx.tx, ctx.chat, personId);
   if (before || active || ctx.chat.kind !== 'private') {
     await ctx.reply(before ? t.updated(rating) : t.thanks(rating));
     return;
