@@ -1,7 +1,7 @@
 // Seeds a benchmark database: N networks, each with a Telegram group and R referents who have a
 // Telegram account, in chunks (createMany), plus the default indicator set.
 import type { Db } from '../src/db/client.js';
-import { installDefaultIndicators } from '../src/domain/checkins/defaults.js';
+import { installDefaultIndicators } from '../src/capabilities/checkins/defaults.js';
 
 const CHUNK = 2000;
 

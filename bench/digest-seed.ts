@@ -5,8 +5,8 @@
 // database fills up (a week's answers sit together on disk). Laboratori, sign-ups, feedback,
 // introductions and good practices are added in small numbers.
 import type { Db } from '../src/db/client.js';
-import { installDefaultIndicators } from '../src/domain/checkins/defaults.js';
-import { closingTime } from '../src/domain/checkins/period.js';
+import { installDefaultIndicators } from '../src/capabilities/checkins/defaults.js';
+import { closingTime } from '../src/capabilities/checkins/period.js';
 import { shiftWeek, weekStart } from '../src/time.js';
 
 const CHUNK = 2000;

@@ -10,8 +10,8 @@ import { createApp } from '../src/app.js';
 import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, withDefaultUser, type Database } from '../src/db/client.js';
-import { createLabFromCli } from '../src/domain/labs/cli.js';
-import { importConfig } from '../src/domain/config-import/import.js';
+import { createLabFromCli } from '../src/capabilities/labs/cli-actions.js';
+import { importConfig } from '../src/config-import/import.js';
 import { MemoryAdapter } from '../src/platform/memory/adapter.js';
 
 const SIGNUPS = Number(process.argv[2] ?? 300);

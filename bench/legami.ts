@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, withDefaultUser, type Database } from '../src/db/client.js';
-import { runIntroductions } from '../src/domain/legami/introductions.js';
-import type { LegamiSettings } from '../src/domain/legami/service.js';
-import type { SupportSource } from '../src/domain/legami/support.js';
+import { runIntroductions } from '../src/capabilities/legami/introductions.js';
+import type { LegamiSettings } from '../src/capabilities/legami/settings.js';
+import type { SupportSource } from '../src/capabilities/legami/support.js';
 import type { Platforms } from '../src/services.js';
 
 const networks = Number(process.argv[2] ?? 2000);

@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/bus/types.js';
-import { it } from '../src/i18n/it.js';
+import { it } from '../src/i18n/core-texts.js';
 
 // /aiuto is generated from the command specs, so it cannot fall out of date.
 export default defineCommand({

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bus/types.js';
-import { actingNetwork, startPrivateForm } from '../src/domain/legami/chat.js';
-import { PRACTICE_FLOW, practiceForm } from '../src/domain/legami/flows.js';
-import { notificationMessage } from '../src/domain/legami/practice-messages.js';
-import { proposePractice, publishPractice } from '../src/domain/legami/practices.js';
-import { splitThemes } from '../src/domain/legami/themes.js';
+import { actingNetwork, startPrivateForm } from '../src/capabilities/legami/chat.js';
+import { PRACTICE_FLOW, practiceForm } from '../src/capabilities/legami/flows.js';
+import { notificationMessage } from '../src/capabilities/legami/practice-messages.js';
+import { proposePractice, publishPractice } from '../src/capabilities/legami/practices.js';
+import { splitThemes } from '../src/capabilities/legami/themes.js';
 import { AppError } from '../src/errors.js';
-import { it } from '../src/i18n/it.js';
-import { itPractices } from '../src/i18n/it-buonepratiche.js';
+import { it } from '../src/i18n/core-texts.js';
+import { itPractices } from '../src/capabilities/legami/practice-texts.js';
 import { addressOf } from '../src/platform/port.js';
 import { formatDateTime } from '../src/time.js';
 

@@ -1,7 +1,7 @@
 import { defineCommand } from '../src/bus/types.js';
-import { publishedPractices } from '../src/domain/legami/practices.js';
-import { countThemes } from '../src/domain/legami/themes.js';
-import { itPractices } from '../src/i18n/it-buonepratiche.js';
+import { publishedPractices } from '../src/capabilities/legami/practices.js';
+import { countThemes } from '../src/capabilities/legami/themes.js';
+import { itPractices } from '../src/capabilities/legami/practice-texts.js';
 import type { Block } from '../src/platform/port.js';
 import { formatDate } from '../src/time.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bus/types.js';
-import { itCheckins as t } from '../src/i18n/it-checkins.js';
+import { itCheckins as t } from '../src/capabilities/checkins/texts.js';
 
 // /checkin starts, resumes or (after confirming) edits the week's check-in in the private chat.
 // In a group it sends the person to the private chat (Telegram: a deep link to /start checkin).

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bus/types.js';
-import { buildDigest, closedWeek } from '../src/domain/digests/build.js';
-import { renderDigest } from '../src/domain/digests/render.js';
-import { networkByCode } from '../src/domain/networks/directory.js';
-import { parseWeekOrDate } from '../src/domain/exports/period.js';
-import { itDigest } from '../src/i18n/it-digest.js';
+import { buildDigest, closedWeek } from '../src/capabilities/digests/build.js';
+import { renderDigest } from '../src/capabilities/digests/render.js';
+import { networkByCode } from '../src/capabilities/networks/directory.js';
+import { parseWeekOrDate } from '../src/capabilities/exports/period.js';
+import { itDigest } from '../src/capabilities/digests/texts.js';
 
 const WEEK = /^\d{4}-?w\d{1,2}$/i;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
-import { networkByCode } from '../src/domain/networks/directory.js';
-import { defaultPeriod, parseWeekOrDate, periodOf } from '../src/domain/exports/period.js';
-import { ExportTooLargeError, exportAttachments, type ExportFormat } from '../src/domain/exports/service.js';
-import { itExport } from '../src/i18n/it-export.js';
+import { networkByCode } from '../src/capabilities/networks/directory.js';
+import { defaultPeriod, parseWeekOrDate, periodOf } from '../src/capabilities/exports/period.js';
+import { ExportTooLargeError, exportAttachments, type ExportFormat } from '../src/capabilities/exports/service.js';
+import { itExport } from '../src/capabilities/exports/texts.js';
 import { isoWeek } from '../src/time.js';
 
 const CODE = /^[A-Za-z0-9_-]{2,20}$/;

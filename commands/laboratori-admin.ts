@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineSubcommand, type CommandSpec, type Context, type SubcommandSpec } from '../src/bus/types.js';
 import { newForm } from '../src/conversation/form.js';
-import { editFormFor, ensureCoordinator, guidedFields, inputFromForm, labFormSpec, NEW_LAB_FLOW } from '../src/domain/labs/forms.js';
-import { patchFor } from '../src/domain/labs/edit-fields.js';
-import { itLabs } from '../src/i18n/it-labs.js';
-import type { Updated } from '../src/domain/labs/manage.js';
+import { editFormFor, ensureCoordinator, guidedFields, inputFromForm, labFormSpec, NEW_LAB_FLOW } from '../src/capabilities/labs/forms.js';
+import { patchFor } from '../src/capabilities/labs/edit-fields.js';
+import { itLabs } from '../src/capabilities/labs/texts.js';
+import type { Updated } from '../src/capabilities/labs/manage.js';
 
 // The coordinators' side of /laboratori: nuovo (Slack modal or guided conversation), modifica,
 // annulla, iscritti; and the Slack modal submissions.

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { defineCommand, defineSubcommand, type Context } from '../src/bus/types.js';
-import { recordVote } from '../src/domain/labs/feedback.js';
-import { calendarButton, leaveButton, listEntry } from '../src/domain/labs/render.js';
-import { participantOf } from '../src/domain/labs/service.js';
+import { recordVote } from '../src/capabilities/labs/feedback.js';
+import { calendarButton, leaveButton, listEntry } from '../src/capabilities/labs/render.js';
+import { participantOf } from '../src/capabilities/labs/service.js';
 import { AppError } from '../src/errors.js';
-import { itLabs as t } from '../src/i18n/it-labs.js';
+import { itLabs as t } from '../src/capabilities/labs/texts.js';
 import { literal } from '../src/platform/markup.js';
 import type { Block, OutMessage } from '../src/platform/port.js';
 import { adminForms, adminSubcommands, labId } from './laboratori-admin.js';

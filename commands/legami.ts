@@ -1,8 +1,8 @@
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
-import { ANSWERS, answerFollowUp, followUpStats, type FollowUpAnswer } from '../src/domain/legami/followups.js';
-import { isEligible, isPaused, pauseIntroductions, recentIntroductionsOf, resumeIntroductions } from '../src/domain/legami/people.js';
+import { ANSWERS, answerFollowUp, followUpStats, type FollowUpAnswer } from '../src/capabilities/legami/followups.js';
+import { isEligible, isPaused, pauseIntroductions, recentIntroductionsOf, resumeIntroductions } from '../src/capabilities/legami/candidates.js';
 import { AppError } from '../src/errors.js';
-import { itLegami } from '../src/i18n/it-legami.js';
+import { itLegami } from '../src/capabilities/legami/texts.js';
 import { addressOf } from '../src/platform/port.js';
 import { formatDate } from '../src/time.js';
 

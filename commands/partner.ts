@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineCommand, defineSubcommand, type Context } from '../src/bus/types.js';
 import type { Block } from '../src/platform/port.js';
-import { actingNetwork, startPrivateForm } from '../src/domain/legami/chat.js';
-import { PARTNER_FLOW, partnerForm } from '../src/domain/legami/flows.js';
-import { partnerThemes, partnersByTheme } from '../src/domain/legami/partners.js';
-import { itPractices } from '../src/i18n/it-buonepratiche.js';
-import { itLegami } from '../src/i18n/it-legami.js';
+import { actingNetwork, startPrivateForm } from '../src/capabilities/legami/chat.js';
+import { PARTNER_FLOW, partnerForm } from '../src/capabilities/legami/flows.js';
+import { partnerThemes, partnersByTheme } from '../src/capabilities/legami/partners.js';
+import { itPractices } from '../src/capabilities/legami/practice-texts.js';
+import { itLegami } from '../src/capabilities/legami/texts.js';
 
 const t = itLegami.partner;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
-import { it } from '../src/i18n/it.js';
-import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary } from '../src/domain/networks/directory.js';
+import { it } from '../src/i18n/core-texts.js';
+import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary } from '../src/capabilities/networks/directory.js';
 
 const code = z.string({ message: 'Indica il codice della rete (es. BG01).' }).regex(/^[A-Za-z0-9_-]{2,20}$/, 'Il codice della rete è fatto di lettere e cifre (es. BG01).');
 

@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/bus/types.js';
-import { it } from '../src/i18n/it.js';
+import { it } from '../src/i18n/core-texts.js';
 
 // Telegram's /start, also reached through deep links (t.me/<bot>?start=<payload>): the payload
 // names the command to continue with (e.g. "checkin"), so a link in a group opens the private

@@ -1,5 +1,5 @@
-import { OPEN_CRON } from '../src/domain/checkins/period.js';
-import { itCheckins as t } from '../src/i18n/it-checkins.js';
+import { OPEN_CRON } from '../src/capabilities/checkins/period.js';
+import { itCheckins as t } from '../src/capabilities/checkins/texts.js';
 import { defineJob } from '../src/jobs/types.js';
 
 // Monday 09:00 (SCHEDULE_CHECKIN_OPEN): closes last week's rounds, opens this week's for every

@@ -1,5 +1,5 @@
-import { REMIND_CRON } from '../src/domain/checkins/period.js';
-import { itCheckins as t } from '../src/i18n/it-checkins.js';
+import { REMIND_CRON } from '../src/capabilities/checkins/period.js';
+import { itCheckins as t } from '../src/capabilities/checkins/texts.js';
 import { defineJob } from '../src/jobs/types.js';
 
 // Wednesday and Friday 10:00 (SCHEDULE_CHECKIN_REMIND): reminds the networks that have not sent

@@ -1,6 +1,6 @@
-import { closedWeek } from '../src/domain/digests/build.js';
-import { sendCoordinatorDigests } from '../src/domain/digests/send.js';
-import { itDigest } from '../src/i18n/it-digest.js';
+import { closedWeek } from '../src/capabilities/digests/build.js';
+import { sendCoordinatorDigests } from '../src/capabilities/digests/send.js';
+import { itDigest } from '../src/capabilities/digests/texts.js';
 import { defineJob } from '../src/jobs/types.js';
 
 // Monday 08:30 (Europe/Rome), before the new check-in round opens: each coordinator receives the

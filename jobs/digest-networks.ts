@@ -1,6 +1,6 @@
-import { closedWeek } from '../src/domain/digests/build.js';
-import { sendNetworkDigests } from '../src/domain/digests/send.js';
-import { itDigest } from '../src/i18n/it-digest.js';
+import { closedWeek } from '../src/capabilities/digests/build.js';
+import { sendNetworkDigests } from '../src/capabilities/digests/send.js';
+import { itDigest } from '../src/capabilities/digests/texts.js';
 import { defineJob } from '../src/jobs/types.js';
 
 // Monday 08:40 (Europe/Rome): each network's own summary of the week that just closed, posted into

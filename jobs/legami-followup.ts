@@ -1,4 +1,4 @@
-import { sendFollowUps } from '../src/domain/legami/followups.js';
+import { sendFollowUps } from '../src/capabilities/legami/followups.js';
 import { defineJob } from '../src/jobs/types.js';
 
 // A week after each introduction (LEGAMI_FOLLOWUP_AFTER_DAYS), asks both people whether they met.

@@ -1,6 +1,6 @@
-import { runIntroductions } from '../src/domain/legami/introductions.js';
-import { isIntroWeek } from '../src/domain/legami/service.js';
-import type { SupportSource } from '../src/domain/legami/support.js';
+import { runIntroductions } from '../src/capabilities/legami/introductions.js';
+import { isIntroWeek } from '../src/capabilities/legami/settings.js';
+import type { SupportSource } from '../src/capabilities/legami/support.js';
 import { defineJob, type JobResult, type JobSpec } from '../src/jobs/types.js';
 
 // Introductions between people of different networks, every two weeks: cron cannot say "every

@@ -6,8 +6,8 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { projectRoot } from './db/schema-engine.js';
-import { formatStats, importConfig } from './domain/config-import/import.js';
-import { installDefaultIndicators } from './domain/checkins/defaults.js';
+import { formatStats, importConfig } from './config-import/import.js';
+import { installDefaultIndicators } from './capabilities/checkins/defaults.js';
 import type { Logger } from './log.js';
 
 export const exampleConfigPath = path.join(projectRoot, 'config/example.yaml');

@@ -8,7 +8,7 @@ import { openMigratedDatabase } from './bootstrap.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseBusyError, type Database } from './db/client.js';
-import { ConfigImportError, formatStats, importConfig } from './domain/config-import/import.js';
+import { ConfigImportError, formatStats, importConfig } from './config-import/import.js';
 import { UnknownJobError } from './jobs/runner.js';
 import { AppError } from './errors.js';
 import { createLogger } from './log.js';

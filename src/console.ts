@@ -9,7 +9,7 @@ import { exampleConfigPath } from './bootstrap.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { importConfig } from './domain/config-import/import.js';
+import { importConfig } from './config-import/import.js';
 import { MemoryAdapter, renderPlain, type SentMessage } from './platform/memory/adapter.js';
 
 const HELP = `Scrivi come in chat: /aiuto, /rete, /laboratori… oppure una risposta.

@@ -5,7 +5,7 @@ import { createApp } from './app.js';
 import { loadStartupConfig, openMigratedDatabase } from './bootstrap.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
-import { ConfigImportError } from './domain/config-import/import.js';
+import { ConfigImportError } from './config-import/import.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
 import { createAdapters } from './platform/factory.js';

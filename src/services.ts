@@ -7,9 +7,9 @@ import type { Logger } from './log.js';
 import type { CommandRegistry } from './bus/registry.js';
 import type { Context } from './bus/types.js';
 import type { Conversations } from './conversation/engine.js';
-import { Labs } from './domain/labs/service.js';
-import { createLegamiService, type LegamiService } from './domain/legami/service.js';
-import { createCheckinService, type CheckinService } from './domain/checkins/service.js';
+import { Labs } from './capabilities/labs/service.js';
+import { createLegamiService, type LegamiService } from './capabilities/legami/settings.js';
+import { createCheckinService, type CheckinService } from './capabilities/checkins/service.js';
 
 export interface ServiceDeps {
   db: Db;

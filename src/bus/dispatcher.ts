@@ -6,13 +6,13 @@ import '../i18n/zod-it.js';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/client.js';
 import { AppError, isAppError } from '../errors.js';
-import { it } from '../i18n/it.js';
+import { it } from '../i18n/core-texts.js';
 import type { Completion } from '../inbox/inbox.js';
 import type { Logger } from '../log.js';
 import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
 import { addressOf, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter } from '../platform/port.js';
 import type { Services } from '../services.js';
-import { resolveActor, resolveChat } from '../domain/networks/actors.js';
+import { resolveActor, resolveChat } from '../capabilities/networks/actors.js';
 import { allowed, resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
 import { addressOfActor, type Access, type Context, type ReplyOptions } from './types.js';
 

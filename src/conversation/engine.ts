@@ -12,7 +12,7 @@ import type { Context } from '../bus/types.js';
 import { enqueue } from '../outbox/enqueue.js';
 import type { Address, Button, OutMessage } from '../platform/port.js';
 import type { Services } from '../services.js';
-import { itConversation as t } from '../i18n/it-conversation.js';
+import { itConversation as t } from './texts.js';
 
 export type Input = { text: string } | { action: string; value: string };
 

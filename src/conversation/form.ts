@@ -4,7 +4,7 @@
 // on Telegram and good-practice proposals are all forms.
 import { z } from 'zod';
 import type { Context } from '../bus/types.js';
-import { itConversation } from '../i18n/it-conversation.js';
+import { itConversation } from './texts.js';
 import { literal } from '../platform/markup.js';
 import type { Block, Button, OutMessage } from '../platform/port.js';
 import { formatDate, formatDateTime, parseItalianDateTime } from '../time.js';

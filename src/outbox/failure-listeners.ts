@@ -2,13 +2,13 @@
 // theirs here (e.g. a check-in prompt a Telegram referent cannot receive → ask in the group).
 // Every listener runs in the transaction that marks the row failed.
 import type { Tx } from '../db/client.js';
-import { promotedUnreachable } from '../domain/labs/failures.js';
+import { promotedUnreachable } from '../capabilities/labs/failures.js';
 import type { DeliveryError } from '../platform/port.js';
 import type { Services } from '../services.js';
 import type { OutboxRow } from './worker.js';
 import type { StoredPayload } from './enqueue.js';
-import { introFailureListener } from '../domain/legami/intro-messages.js';
-import { promptUndeliverable } from '../domain/checkins/unreachable.js';
+import { introFailureListener } from '../capabilities/legami/intro-messages.js';
+import { promptUndeliverable } from '../capabilities/checkins/unreachable.js';
 
 export interface FailureContext {
   tx: Tx;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goodPracticeListeners, type GoodPracticeFromCheckin } from '../../src/domain/checkins/hooks.js';
+import { goodPracticeListeners, type GoodPracticeFromCheckin } from '../../src/capabilities/checkins/hooks.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 import { answerAll, person, type Person } from './driver.js';
 

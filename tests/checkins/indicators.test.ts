@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStartupConfig } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
-import { ConfigImportError, importConfig } from '../../src/domain/config-import/import.js';
+import { ConfigImportError, importConfig } from '../../src/config-import/import.js';
 import { silentLogger } from '../../src/log.js';
 import { testDatabase } from '../support/db.js';
 import { people, testApp, type TestApp } from '../support/app.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importConfig } from '../../src/domain/config-import/import.js';
+import { importConfig } from '../../src/config-import/import.js';
 import { groups, people, testApp, type TestApp } from '../support/app.js';
 import { answerAll, person, type Person } from './driver.js';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import type { Database } from '../../src/db/client.js';
-import { ConfigImportError, importConfig } from '../../src/domain/config-import/import.js';
+import { ConfigImportError, importConfig } from '../../src/config-import/import.js';
 import { testDatabase } from '../support/db.js';
 
 const clock = new ManualClock('2026-11-23T08:00:00Z');

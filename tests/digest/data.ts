@@ -1,8 +1,8 @@
 // Check-in data written straight into the tables the check-in capability fills (rounds, submissions,
 // typed answers), so digest and export tests start from a known data set.
 import type { Database } from '../../src/db/client.js';
-import { installDefaultIndicators } from '../../src/domain/checkins/defaults.js';
-import { closingTime } from '../../src/domain/checkins/period.js';
+import { installDefaultIndicators } from '../../src/capabilities/checkins/defaults.js';
+import { closingTime } from '../../src/capabilities/checkins/period.js';
 import { weekStart } from '../../src/time.js';
 
 export type Value = number | string | string[] | boolean | null;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cancelLabFromCli, listLabsForCli, updateLabFromCli } from '../../src/domain/labs/cli.js';
-import { importConfig } from '../../src/domain/config-import/import.js';
+import { cancelLabFromCli, listLabsForCli, updateLabFromCli } from '../../src/capabilities/labs/cli-actions.js';
+import { importConfig } from '../../src/config-import/import.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 import { newLab, tgGroups, slackChannels } from './helpers.js';
 

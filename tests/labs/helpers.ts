@@ -1,6 +1,6 @@
 // Shared helpers of the laboratori tests: labs made through the CLI functions (the same
 // validation and announcements as the chat), chats of the fixture, reading what was said.
-import { createLabFromCli, type LabCliInput } from '../../src/domain/labs/cli.js';
+import { createLabFromCli, type LabCliInput } from '../../src/capabilities/labs/cli-actions.js';
 import type { MemoryAdapter, MemoryUser } from '../../src/platform/memory/adapter.js';
 import type { TestApp } from '../support/app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelLabFromCli } from '../../src/domain/labs/cli.js';
+import { cancelLabFromCli } from '../../src/capabilities/labs/cli-actions.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 import { newLab, slackChannels, tgGroups } from './helpers.js';
 

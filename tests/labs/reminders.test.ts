@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cancelLabFromCli, updateLabFromCli } from '../../src/domain/labs/cli.js';
+import { cancelLabFromCli, updateLabFromCli } from '../../src/capabilities/labs/cli-actions.js';
 import { loadConfig } from '../../src/config.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 import { newLab, personId } from './helpers.js';

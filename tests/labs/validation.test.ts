@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLabFromCli } from '../../src/domain/labs/cli.js';
+import { createLabFromCli } from '../../src/capabilities/labs/cli-actions.js';
 import { isAppError } from '../../src/errors.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 import { newLab, slackChannels } from './helpers.js';

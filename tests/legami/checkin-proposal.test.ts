@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { proposeFromCheckin } from '../../src/domain/legami/practices.js';
+import { proposeFromCheckin } from '../../src/capabilities/legami/practices.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 
 // The contract the check-in capability relies on for its "buona_prassi" answer.

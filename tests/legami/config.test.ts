@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import type { Database } from '../../src/db/client.js';
-import { ConfigImportError, importConfig } from '../../src/domain/config-import/import.js';
+import { ConfigImportError, importConfig } from '../../src/config-import/import.js';
 import { fixture } from '../support/app.js';
 import { testDatabase } from '../support/db.js';
 

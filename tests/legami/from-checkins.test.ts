@@ -1,7 +1,7 @@
 // Check-ins feed Legami: the "buona_prassi" answer becomes a proposal for the coordinators, and the
 // "supporto" answers are the requests the introductions match with other networks' practices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlSupportSource } from '../../src/domain/legami/support.js';
+import { sqlSupportSource } from '../../src/capabilities/legami/support.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { answerAll, person } from '../checkins/driver.js';
 

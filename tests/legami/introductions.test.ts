@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import legamiIntro, { legamiIntroJob } from '../../jobs/legami-intro.js';
-import type { SupportSource } from '../../src/domain/legami/support.js';
-import { sqlSupportSource } from '../../src/domain/legami/support.js';
+import type { SupportSource } from '../../src/capabilities/legami/support.js';
+import { sqlSupportSource } from '../../src/capabilities/legami/support.js';
 import { fixture, testApp, type TestApp } from '../support/app.js';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isIntroWeek } from '../../src/domain/legami/service.js';
-import { sameTheme } from '../../src/domain/legami/themes.js';
+import { isIntroWeek } from '../../src/capabilities/legami/settings.js';
+import { sameTheme } from '../../src/capabilities/legami/themes.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTheme, containsPhrase, countThemes, sameTheme, splitThemes, themeKey, themeMatches, themesOverlap } from '../../src/domain/legami/themes.js';
-import { practiceCovers, supportKind } from '../../src/domain/legami/support.js';
+import { canonicalTheme, containsPhrase, countThemes, sameTheme, splitThemes, themeKey, themeMatches, themesOverlap } from '../../src/capabilities/legami/themes.js';
+import { practiceCovers, supportKind } from '../../src/capabilities/legami/support.js';
 
 describe('lenient theme matching', () => {
   it('ignores case, accents and simple Italian plurals', () => {

@@ -5,7 +5,7 @@ import { createApp, type App } from '../../src/app.js';
 import { ManualClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
-import { importConfig } from '../../src/domain/config-import/import.js';
+import { importConfig } from '../../src/config-import/import.js';
 import { MemoryAdapter, type MemoryUser } from '../../src/platform/memory/adapter.js';
 import type { PlatformAdapter } from '../../src/platform/port.js';
 import { testDatabase } from './db.js';

@@ -4,7 +4,7 @@
 import { webApi } from '@slack/bolt';
 import type { Env } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { itSlack } from '../../i18n/it-slack.js';
+import { itSlack } from './texts.js';
 import type { Logger } from '../../log.js';
 import type { CommandInfo } from '../factory.js';
 import type {
@@ -24,7 +24,7 @@ import { renderForm } from './forms.js';
 import { PLATFORM } from './inbound.js';
 import { registerListeners } from './listeners.js';
 import { boltLogger } from './logger.js';
-import { SlackPeople, type PeopleOptions } from './people.js';
+import { SlackPeople, type PeopleOptions } from './user-directory.js';
 
 export interface SlackAdapterOptions {
   /** The commands Reti knows. Slack's own list lives in slack-manifest.yml (a test keeps the two in step). */

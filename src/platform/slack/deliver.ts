@@ -4,7 +4,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Delivery, DeliveryResult, OutMessage } from '../port.js';
 import { platformError, toDeliveryError } from './errors.js';
-import { isUserId, type SlackPeople } from './people.js';
+import { isUserId, type SlackPeople } from './user-directory.js';
 import { renderMessage } from './render.js';
 
 /** postEphemeral errors meaning "the bot is not in that channel" (or the person is not). */

@@ -2,7 +2,7 @@
 // private_metadata, the form's opaque context plus the chat the form was opened from, so the
 // submission is answered where the person asked.
 import type { types } from '@slack/bolt';
-import { itSlack } from '../../i18n/it-slack.js';
+import { itSlack } from './texts.js';
 import type { ChatRef, FormField, FormSpec } from '../port.js';
 import { clip } from './render.js';
 

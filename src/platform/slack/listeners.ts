@@ -2,7 +2,7 @@
 // handled here: the core handles recorded events after Slack has its answer. When recording fails
 // the person is told (slash commands, modals) or Slack is left to deliver again (Events API).
 import type { App } from '@slack/bolt';
-import { itSlack } from '../../i18n/it-slack.js';
+import { itSlack } from './texts.js';
 import type { Logger } from '../../log.js';
 import type { EventSink, InboundEvent } from '../port.js';
 import { firstBlockId } from './forms.js';
@@ -18,7 +18,7 @@ import {
   type MessagePayload,
   type ViewSubmissionBody,
 } from './inbound.js';
-import type { SlackPeople } from './people.js';
+import type { SlackPeople } from './user-directory.js';
 
 export interface ListenerDeps {
   people: SlackPeople;

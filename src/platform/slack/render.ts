@@ -2,7 +2,7 @@
 // nothing a person typed can turn into a mention or a link; Block Kit's limits are respected here
 // (section text, header length, 25 buttons per actions block, 50 blocks, unique action ids).
 import type { types } from '@slack/bolt';
-import { itSlack } from '../../i18n/it-slack.js';
+import { itSlack } from './texts.js';
 import { parseMarkup, toPlain } from '../markup.js';
 import type { Block, Button, OutMessage } from '../port.js';
 

@@ -1,0 +1,160 @@
+// Prompts and reminders for a batch of rounds, in one transaction: every referent is written to
+// privately on the account they used last (a reachable one, on a connected platform); a Telegram
+// referent known to be unreachable is asked once in the network's group instead. A checkin_prompt
+// row (unique per round, person, kind and slot) is inserted first and only the rows that are new
+// get a message, under deterministic outbox keys: running a job twice sends nothing new.
+import { privateAddressesOf } from '../networks/private-addresses.js';
+import type { Tx } from '../../db/client.js';
+import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
+import type { Address } from '../../platform/port.js';
+import type { NetworkRef } from './texts.js';
+import { PROMPT_TAG, askKey, groupAskMessage, promptKey, promptMessage, remindKey, reminderMessage } from './notices.js';
+
+export interface PromptRound {
+  id: number;
+  networkId: number;
+  period: string;
+  closesAt: Date;
+  answeringPersonId: number | null;
+  answeringConversationId: number | null;
+  network: NetworkRef;
+}
+
+export interface PromptOptions {
+  kind: 'open' | 'reminder';
+  now: Date;
+  /** open: the period; reminder: the Europe/Rome day. One prompt per round, person, kind and slot. */
+  slot: string;
+  /** Platforms with a connected adapter (messages for the others would never leave); undefined
+   *  when none is (a CLI run without platform settings: the service will deliver). */
+  platforms: string[] | undefined;
+  /** Questions per network (for the prompt text). */
+  questions(networkId: number): number;
+  /** Telegram deep link that opens the private chat on the check-in. */
+  link: string | undefined;
+}
+
+export interface PromptCounts {
+  prompts: number;
+  groupAsks: number;
+  unreachable: number;
+}
+
+interface Referent {
+  networkId: number;
+  personId: number;
+  name: string;
+  username: string;
+  /** The reachable account used last, on a connected platform. */
+  address: Address | null;
+  /** A Telegram account the bot may not write to (never pressed /start, or blocked). */
+  blockedTelegram: boolean;
+}
+
+async function referentsOf(tx: Tx, networkIds: number[], platforms: string[] | undefined): Promise<Referent[]> {
+  const rows = await tx.membership.findMany({
+    where: { networkId: { in: networkIds }, role: 'referente' },
+    orderBy: [{ networkId: 'asc' }, { personId: 'asc' }],
+    select: { networkId: true, personId: true, person: { select: { name: true } } },
+  });
+  const addresses = await privateAddressesOf(tx, rows.map((m) => m.personId), platforms);
+  return rows.map((m) => {
+    const accounts = addresses.get(m.personId)!;
+    const reachable = accounts.find((a) => !a.unreachable);
+    const telegram = accounts.find((a) => a.platform === 'telegram');
+    return {
+      networkId: m.networkId,
+      personId: m.personId,
+      name: m.person.name,
+      username: telegram?.username ?? '',
+      address: reachable ? { platform: reachable.platform, workspace: reachable.workspace, chatId: reachable.chatId } : null,
+      blockedTelegram: !reachable && Boolean(telegram?.unreachable),
+    };
+  });
+}
+
+type Planned = { round: PromptRound; referent: Referent; via: 'private' | 'group'; to: Address };
+
+export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOptions): Promise<PromptCounts> {
+  const counts: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
+  if (rounds.length === 0) return counts;
+  const networkIds = rounds.map((r) => r.networkId);
+  const roundIds = rounds.map((r) => r.id);
+  const [referents, groups, pending, holders] = await Promise.all([
+    referentsOf(tx, networkIds, opts.platforms),
+    !opts.platforms || opts.platforms.includes('telegram')
+      ? tx.channel.findMany({ where: { networkId: { in: networkIds }, platform: 'telegram' }, orderBy: { id: 'asc' }, select: { networkId: true, chatId: true } })
+      : Promise.resolve([]),
+    // Someone already asked in the group this round: no private reminder can reach them either.
+    tx.checkinPrompt.findMany({ where: { roundId: { in: roundIds }, status: 'pending' }, select: { roundId: true, personId: true } }),
+    tx.conversation.findMany({
+      where: { id: { in: rounds.flatMap((r) => (r.answeringConversationId ? [r.answeringConversationId] : [])) }, status: { in: ['active', 'paused'] } },
+      select: { id: true },
+    }),
+  ]);
+  const groupOf = new Map<number, string>();
+  for (const g of groups) if (!groupOf.has(g.networkId)) groupOf.set(g.networkId, g.chatId);
+  const waiting = new Set(pending.map((p) => `${p.roundId}:${p.personId}`));
+  const live = new Set(holders.map((h) => h.id));
+  const byNetwork = new Map<number, Referent[]>();
+  for (const r of referents) {
+    const list = byNetwork.get(r.networkId);
+    if (list) list.push(r);
+    else byNetwork.set(r.networkId, [r]);
+  }
+
+  const planned: Planned[] = [];
+  for (const round of rounds) {
+    if (opts.questions(round.networkId) === 0) continue; // every indicator retired: nothing to ask
+    for (const referent of byNetwork.get(round.networkId) ?? []) {
+      if (waiting.has(`${round.id}:${referent.personId}`)) continue;
+      const group = groupOf.get(round.networkId);
+      if (referent.address) planned.push({ round, referent, via: 'private', to: referent.address });
+      else if (referent.blockedTelegram && group) planned.push({ round, referent, via: 'group', to: { platform: 'telegram', workspace: '', chatId: group } });
+      else counts.unreachable++;
+    }
+  }
+  if (planned.length === 0) return counts;
+
+  // One statement for the batch (see enqueue): ON CONFLICT DO NOTHING … RETURNING gives the new ones.
+  const rows = planned.map((p) => ({
+    round_id: p.round.id,
+    person_id: p.referent.personId,
+    via: p.via,
+    platform: p.to.platform,
+    chat_id: p.to.chatId,
+    status: p.via === 'group' ? 'pending' : 'queued',
+  }));
+  const inserted = await tx.$queryRaw<{ roundId: number; personId: number }[]>`
+    INSERT INTO checkin_prompt (round_id, person_id, kind, slot, via, platform, chat_id, status, created_at)
+    SELECT (r->>'round_id')::int, (r->>'person_id')::int, ${opts.kind}, ${opts.slot}, r->>'via', r->>'platform', r->>'chat_id', r->>'status', ${opts.now}
+    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS e(r)
+    ON CONFLICT (round_id, person_id, kind, slot) DO NOTHING
+    RETURNING round_id AS "roundId", person_id AS "personId"`;
+  const fresh = new Set(inserted.map((p) => `${p.roundId}:${p.personId}`));
+
+  const entries: OutboxEntry[] = [];
+  for (const p of planned) {
+    if (!fresh.has(`${p.round.id}:${p.referent.personId}`)) continue;
+    const { round, referent } = p;
+    const n = round.network;
+    if (p.via === 'group') {
+      entries.push({ delivery: { op: 'send', to: p.to, message: groupAskMessage(referent, n.code, opts.link) }, dedupeKey: askKey(n.code, round.period, referent.personId) });
+      counts.groupAsks++;
+      continue;
+    }
+    const message =
+      opts.kind === 'open'
+        ? promptMessage(referent.name, n, round.period, opts.questions(round.networkId), round.closesAt, round.id)
+        : reminderMessage(n, round.period, round.closesAt, round.id, round.answeringPersonId === referent.personId && live.has(round.answeringConversationId ?? -1));
+    entries.push({
+      delivery: { op: 'send', to: p.to, message },
+      dedupeKey: opts.kind === 'open' ? promptKey(n.code, round.period, referent.personId) : remindKey(n.code, round.period, opts.slot, referent.personId),
+      tag: PROMPT_TAG,
+      meta: { roundId: round.id, personId: referent.personId, kind: opts.kind, slot: opts.slot },
+    });
+    counts.prompts++;
+  }
+  await enqueue(tx, entries);
+  return counts;
+}

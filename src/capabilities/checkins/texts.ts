@@ -1,0 +1,111 @@
+// Italian catalogue of the weekly check-in: prompts, reminders, the conversation around the form,
+// who is answering, edits, and the YAML `indicators:` section.
+import { literal } from '../../platform/markup.js';
+import { formatDateTime, formatWeek } from '../../time.js';
+
+export interface NetworkRef {
+  code: string;
+  name: string;
+}
+
+/** Dates are formatted once per value: a week's opening writes 10,000 prompts with the same ones. */
+function memo<K, V>(f: (k: K) => V): (k: K) => V {
+  const cache = new Map<K, V>();
+  return (k) => {
+    let v = cache.get(k);
+    if (v === undefined) {
+      if (cache.size > 200) cache.clear();
+      cache.set(k, (v = f(k)));
+    }
+    return v;
+  };
+}
+const weekLabel = memo((period: string) => formatWeek(period));
+const instant = memo((ms: number) => formatDateTime(new Date(ms)));
+const when = (d: Date) => instant(d.getTime());
+
+const net = (n: NetworkRef) => `**${literal(n.name)}** (${literal(n.code)})`;
+const week = (period: string) => `la settimana ${weekLabel(period)}`;
+const firstName = (name: string) => literal(name.split(/\s+/)[0] ?? name);
+
+export const itCheckins = {
+  command: {
+    description: 'Compila, riprendi o modifica il check-in settimanale della tua rete',
+    usage: '/checkin [CODICE]',
+  },
+  job: {
+    open: 'Apre il check-in della settimana per ogni rete attiva, chiude il precedente e scrive ai referenti',
+    remind: 'Ricorda il check-in alle reti che non l’hanno ancora inviato (al massimo una volta al giorno)',
+  },
+  start: 'Inizia',
+  resume: 'Riprendi',
+  editButton: 'Modifica le risposte',
+  prompt: {
+    header: 'Check-in settimanale',
+    text: (person: string, n: NetworkRef, period: string, questions: number) =>
+      `Ciao ${firstName(person)}! È il momento del check-in di ${net(n)} per ${week(period)}: ${questions} domande brevi, bastano pochi minuti.`,
+    context: (closesAt: Date) =>
+      `Puoi rispondere fino a ${when(closesAt)}. Premi «Inizia» oppure scrivi /checkin quando vuoi; se un altro referente della rete risponde prima di te, te lo dico.`,
+    plain: (n: NetworkRef, period: string) => `Check-in di ${n.code} per ${week(period)}`,
+  },
+  reminder: {
+    text: (n: NetworkRef, period: string) => `Promemoria: il check-in di ${net(n)} per ${week(period)} non è ancora stato inviato.`,
+    inProgress: (n: NetworkRef, period: string) => `Promemoria: hai iniziato il check-in di ${net(n)} per ${week(period)} ma non l’hai ancora inviato.`,
+    context: (closesAt: Date) => `Puoi rispondere fino a ${when(closesAt)}: premi il pulsante o scrivi /checkin.`,
+  },
+  groupAsk: (mention: string, code: string, link: string | undefined) =>
+    `${mention}, per il check-in settimanale della rete ${literal(code)} devo scriverti in privato, ma Telegram non me lo permette finché non avvii la chat con me. ` +
+    (link ? `[Apri la chat con Reti](${link}) e premi «Avvia»: ti farò subito le domande.` : 'Scrivimi /start in privato: ti farò subito le domande.'),
+  group: {
+    openPrivately: (link: string) => `Il check-in si compila in chat privata: [apri la chat con Reti](${link}) e ti faccio le domande.`,
+    wroteYou: 'Il check-in si compila in privato: ti ho scritto in chat privata.',
+  },
+  notReferent: 'Il check-in settimanale è per i referenti delle reti e non risulti referente di nessuna rete. Se è un errore, avvisa il coordinamento.',
+  notReferentOf: (code: string) => `Non risulti referente della rete ${literal(code)}: scrivi /checkin senza codice per le tue reti.`,
+  noQuestions: 'Per la tua rete non ci sono domande attive nel check-in: avvisa il coordinamento.',
+  choose: 'Sei referente di più reti: per quale vuoi compilare il check-in?',
+  chooseLabel: (n: NetworkRef, done: boolean) => `${n.code} · ${n.name}${done ? ' ✓' : ''}`,
+  intro: (n: NetworkRef, period: string, questions: number) =>
+    `Check-in di ${net(n)} per ${week(period)}: ${questions} domande, una alla volta. ` +
+    'Scrivi «salta» per saltare una domanda facoltativa, «indietro» per tornare alla precedente, «annulla» per fermarti e riprendere più tardi con /checkin.',
+  resumed: (n: NetworkRef) => `Riprendiamo il check-in di ${net(n)} da dove eri rimasto.`,
+  takeover: (previous: string, given: number, total: number) =>
+    `${literal(previous)} aveva iniziato il check-in ma si è fermato: continui tu, con le risposte già date (${given} di ${total}).`,
+  takenOver: (by: string, n: NetworkRef, period: string) =>
+    `${literal(by)} ha preso in carico il check-in di ${net(n)} per ${week(period)}, con le risposte che avevi già dato: non serve che tu continui.`,
+  busy: (who: string, n: NetworkRef, lastActivity: Date, takeoverAt: Date) =>
+    `${literal(who)} sta già compilando il check-in di ${net(n)} (ultima risposta ${when(lastActivity)}). ` +
+    `Se si ferma, da ${when(takeoverAt)} potrai subentrare scrivendo di nuovo /checkin.`,
+  alreadySubmitted: (who: string | null, at: Date, n: NetworkRef, period: string, closesAt: Date) =>
+    `${who === null ? 'Hai già inviato il check-in' : 'Il check-in'} di ${net(n)} per ${week(period)}${who === null ? '' : ` è già stato inviato da ${literal(who)}`} (${when(at)}). Puoi modificarlo fino a ${when(closesAt)}.`,
+  doneForOthers: (who: string, at: Date, n: NetworkRef, period: string) =>
+    `✅ Il check-in di ${net(n)} per ${week(period)} è stato inviato da ${literal(who)} (${when(at)}): non serve che tu risponda. Per vederlo o modificarlo scrivi /checkin.`,
+  roundClosed: (n: NetworkRef, period: string) =>
+    `Il check-in di ${net(n)} per ${week(period)} è chiuso: le risposte di questa conversazione non sono state salvate. Scrivi /checkin per quello in corso.`,
+  buttonClosed: 'Il check-in di quella settimana è chiuso. Scrivi /checkin per quello in corso.',
+  editIntro: (n: NetworkRef, period: string) =>
+    `Stai modificando il check-in già inviato di ${net(n)} per ${week(period)}: scrivi «modifica N» (o premi «Modifica») per cambiare una risposta, poi «Conferma».`,
+  thanks: (person: string, n: NetworkRef, period: string, closesAt: Date) =>
+    `Grazie ${firstName(person)}! Il check-in di ${net(n)} per ${week(period)} è registrato. Puoi modificarlo con /checkin fino a ${when(closesAt)}.`,
+  lostRace: (who: string) => `Nel frattempo ${literal(who)} ha già inviato il check-in della rete: le tue risposte non sono state salvate. Scrivi /checkin per vederlo o modificarlo.`,
+  edited: (count: number, closesAt: Date) =>
+    `Modifiche salvate (${count === 1 ? '1 risposta cambiata' : `${count} risposte cambiate`}). Puoi ancora modificarlo fino a ${when(closesAt)}.`,
+  noChanges: 'Nessuna risposta è cambiata: il check-in resta com’era.',
+  editedMeanwhile: (who: string) => `Nel frattempo ${literal(who)} ha modificato il check-in: ecco le risposte aggiornate.`,
+  formTitle: (code: string, period: string) => `${code} · settimana ${weekLabel(period)}`,
+  someone: 'un altro referente',
+  config: {
+    unknownNetwork: (code: string) => `rete sconosciuta ${code}: dichiarala in networks o controlla il codice`,
+    duplicate: (code: string) => `l’indicatore ${code} compare due volte`,
+    newNeeds: (code: string) => `l’indicatore ${code} è nuovo: servono almeno question e type`,
+    typeChange: (code: string, from: string, to: string) =>
+      `l’indicatore ${code} ha già delle risposte come ${from}: non si può cambiare in ${to}. Ritiralo (active: false) e creane uno con un altro codice`,
+    needsOptions: 'le domande a scelta (choice, multi) hanno bisogno di options',
+    noOptions: 'options vale solo per le domande a scelta (choice, multi)',
+    minMax: 'min deve essere minore di max',
+    scaleRange: 'una scala va da un intero a un altro, con al massimo 10 valori (es. min: 1, max: 5)',
+    integerBounds: 'min e max di un numero intero devono essere interi',
+    optionCodes: 'due opzioni hanno lo stesso codice',
+    code: 'il codice di un indicatore ha da 2 a 40 lettere minuscole, cifre o _ e inizia con una lettera (es. nuovi_partner)',
+  },
+};

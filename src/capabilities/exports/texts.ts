@@ -1,0 +1,55 @@
+// Italian catalogue of exports: column headers, sheet names and what /esporta and the CLI say.
+import { literal } from '../../platform/markup.js';
+import { formatWeek } from '../../time.js';
+
+export const itExport = {
+  yes: 'sì',
+  no: 'no',
+  sheets: { answers: 'Check-in', signups: 'Iscrizioni laboratori', feedback: 'Gradimento laboratori' },
+  columns: {
+    network: 'Rete',
+    networkName: 'Nome rete',
+    week: 'Settimana',
+    weekStart: 'Dal (lunedì)',
+    indicator: 'Indicatore',
+    type: 'Tipo',
+    value: 'Valore',
+    skipped: 'Saltata',
+    answeredBy: 'Risposto da',
+    platform: 'Piattaforma',
+    answeredAt: 'Risposto il',
+    version: 'Versione',
+    lab: 'Laboratorio',
+    theme: 'Tema',
+    labStart: 'Inizio',
+    person: 'Persona',
+    networks: 'Reti',
+    status: 'Stato',
+    position: 'Ordine',
+    signedUpAt: 'Iscritto il',
+    withdrawnAt: 'Ritirato il',
+    rating: 'Voto (1-5)',
+    comment: 'Commento',
+    givenAt: 'Data',
+  },
+  signupStatus: { confirmed: 'iscritto', waiting: "in lista d'attesa", withdrawn: 'ritirato' } as Record<string, string>,
+  command: {
+    description: 'Esporta check-in, iscrizioni e gradimento dei laboratori in un file (coordinatori)',
+    usage: '/esporta [xlsx|csv] [DAL] [AL] [CODICE]',
+    badToken: (text: string) =>
+      `Non capisco «${literal(text)}»: scrivi il formato (xlsx o csv), le date (2026-01-31, 31/01/2026 o 2026-W05) e, se vuoi, il codice della rete.`,
+    badRange: 'La data di fine viene prima di quella di inizio.',
+    tooLarge: (mb: number) =>
+      `Il file sarebbe di circa ${mb} MB, troppo grande da mandare in chat. Restringi il periodo o scegli una rete, oppure esporta da terminale con npm run reti -- export.`,
+    caption: (fromWeek: string, toWeek: string, rows: number, network: string | null) =>
+      `Esportazione${network ? ` della rete ${literal(network)}` : ''} dalla settimana ${formatWeek(fromWeek)} alla settimana ${formatWeek(toWeek)}: ${rows} ${rows === 1 ? 'risposta' : 'risposte'} ai check-in.`,
+    sentPrivately: 'Ti ho mandato il file in chat privata.',
+  },
+  cli: {
+    description: 'Esporta check-in, iscrizioni e gradimento dei laboratori (xlsx: un file con tre fogli; csv: tre file)',
+    badDate: (text: string) => `Data non valida «${text}»: usa 2026-01-31, 31/01/2026 oppure 2026-W05.`,
+    badFormat: (text: string) => `Formato non valido «${text}»: usa xlsx oppure csv.`,
+    badRange: 'La data di fine (--to) viene prima di quella di inizio (--from).',
+    written: (file: string, rows: number) => `Scritto ${file} (${rows} righe)`,
+  },
+} as const;

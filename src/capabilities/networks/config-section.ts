@@ -1,0 +1,209 @@
+// The core sections of the YAML configuration: networks (with channels), people (with accounts
+// and roles) and partners.
+import { z } from 'zod';
+import type { ConfigSection, SectionContext } from '../../config-import/import.js';
+import { networkCode, requiredText } from '../../config-import/schemas.js';
+
+const code = networkCode;
+const text = requiredText;
+const themes = z.array(z.string().trim().min(1).transform((t) => t.toLowerCase())).default([]);
+const idString = z.union([z.string().trim().min(1), z.number().int()]).transform(String);
+
+const channel = z.discriminatedUnion(
+  'platform',
+  [
+    z.object({ platform: z.literal('slack'), team: text('il team Slack (T…)'), channel: text('il canale Slack (C…)'), title: z.string().optional() }).strict(),
+    z.object({ platform: z.literal('telegram'), chat: idString, title: z.string().optional() }).strict(),
+  ],
+  { message: 'platform deve essere slack o telegram' },
+);
+
+const networks = z.array(
+  z
+    .object({
+      code,
+      name: text('il nome della rete'),
+      area: z.string().trim().default(''),
+      themes,
+      active: z.boolean().default(true),
+      channels: z.array(channel).default([]),
+    })
+    .strict(),
+);
+
+const role = z.discriminatedUnion(
+  'role',
+  [
+    z.object({ role: z.literal('coordinatore') }).strict(),
+    z.object({ role: z.literal('referente'), network: code }).strict(),
+    z.object({ role: z.literal('membro'), network: code }).strict(),
+  ],
+  { message: 'role deve essere coordinatore, referente o membro' },
+);
+
+const people = z.array(
+  z
+    .object({
+      name: text('il nome'),
+      accounts: z
+        .object({ slack: idString.optional(), telegram: idString.optional(), slack_team: z.string().optional(), telegram_username: z.string().optional() })
+        .strict()
+        .default({}),
+      roles: z.array(role).default([]),
+    })
+    .strict(),
+);
+
+const partners = z.array(
+  z
+    .object({
+      name: text('il nome del partner'),
+      network: code,
+      type: text('il tipo (es. Comune, ente del terzo settore, associazione di stranieri, scuola, ASST)'),
+      themes,
+      description: z.string().trim().default(''),
+      contact_name: z.string().trim().default(''),
+      contact: z.string().trim().default(''),
+      /** Legami: the name of a person in `people` who is this partner's contact (introductions reach them). */
+      contact_person: z.string().trim().min(1).optional(),
+    })
+    .strict(),
+);
+
+type NetworkRow = z.infer<typeof networks>[number];
+type PersonRow = z.infer<typeof people>[number];
+type PartnerRow = z.infer<typeof partners>[number];
+
+function sameArray(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+async function networkIds(ctx: SectionContext, codes: string[]): Promise<Map<string, number>> {
+  const rows = await ctx.tx.network.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+async function applyNetworks(ctx: SectionContext, list: NetworkRow[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const [i, n] of list.entries()) {
+    if (seen.has(n.code)) ctx.fail(['networks', i, 'code'], `il codice ${n.code} compare due volte`);
+    seen.add(n.code);
+    const existing = await ctx.tx.network.findUnique({ where: { code: n.code } });
+    let id: number;
+    if (!existing) {
+      id = (await ctx.tx.network.create({ data: { code: n.code, name: n.name, area: n.area, themes: n.themes, active: n.active } })).id;
+      ctx.count('networks', 'created');
+    } else {
+      id = existing.id;
+      const same = existing.name === n.name && existing.area === n.area && existing.active === n.active && sameArray(existing.themes, n.themes);
+      if (!same) await ctx.tx.network.update({ where: { id }, data: { name: n.name, area: n.area, themes: n.themes, active: n.active } });
+      ctx.count('networks', same ? 'unchanged' : 'updated');
+    }
+    for (const c of n.channels) {
+      const key = c.platform === 'slack' ? { platform: 'slack', workspace: c.team, chatId: c.channel } : { platform: 'telegram', workspace: '', chatId: c.chat };
+      const current = await ctx.tx.channel.findUnique({ where: { platform_workspace_chatId: key } });
+      if (!current) {
+        await ctx.tx.channel.create({ data: { ...key, networkId: id, title: c.title ?? '' } });
+        ctx.count('channels', 'created');
+      } else if (current.networkId !== id || (c.title !== undefined && c.title !== current.title)) {
+        await ctx.tx.channel.update({ where: { id: current.id }, data: { networkId: id, ...(c.title !== undefined ? { title: c.title } : {}) } });
+        ctx.count('channels', 'updated');
+      } else ctx.count('channels', 'unchanged');
+    }
+  }
+}
+
+async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void> {
+  const codes = list.flatMap((p) => p.roles.flatMap((r) => ('network' in r ? [r.network] : [])));
+  const ids = await networkIds(ctx, codes);
+  for (const [i, p] of list.entries()) {
+    const accounts = [
+      ...(p.accounts.slack ? [{ platform: 'slack', externalId: p.accounts.slack, workspace: p.accounts.slack_team ?? '', username: '' }] : []),
+      ...(p.accounts.telegram ? [{ platform: 'telegram', externalId: p.accounts.telegram, workspace: '', username: p.accounts.telegram_username ?? '' }] : []),
+    ];
+    const found = await ctx.tx.account.findMany({
+      where: { OR: accounts.map((a) => ({ platform: a.platform, externalId: a.externalId })) },
+      select: { personId: true },
+    });
+    const personIds = [...new Set(found.map((a) => a.personId))];
+    if (personIds.length > 1) ctx.fail(['people', i, 'accounts'], 'questi account appartengono già a persone diverse');
+    let personId = personIds[0];
+    if (personId === undefined && accounts.length === 0) {
+      const byName = await ctx.tx.person.findMany({ where: { name: p.name, accounts: { none: {} } }, take: 1 });
+      personId = byName[0]?.id;
+    }
+    const coordinator = p.roles.some((r) => r.role === 'coordinatore');
+    let changed = false;
+    const created = personId === undefined;
+    if (personId === undefined) {
+      personId = (await ctx.tx.person.create({ data: { name: p.name, coordinator } })).id;
+      ctx.count('people', 'created');
+    } else {
+      const person = await ctx.tx.person.findUniqueOrThrow({ where: { id: personId } });
+      if (person.name !== p.name || person.coordinator !== coordinator) {
+        await ctx.tx.person.update({ where: { id: personId }, data: { name: p.name, coordinator } });
+        changed = true;
+      }
+    }
+    for (const a of accounts) {
+      const existing = await ctx.tx.account.findUnique({ where: { platform_externalId: { platform: a.platform, externalId: a.externalId } } });
+      if (!existing) {
+        await ctx.tx.account.create({ data: { personId, platform: a.platform, externalId: a.externalId, workspace: a.workspace, username: a.username, displayName: p.name } });
+        changed = true;
+      } else if ((a.workspace && existing.workspace !== a.workspace) || (a.username && existing.username !== a.username)) {
+        await ctx.tx.account.update({ where: { id: existing.id }, data: { ...(a.workspace ? { workspace: a.workspace } : {}), ...(a.username ? { username: a.username } : {}) } });
+        changed = true;
+      }
+    }
+    for (const [j, r] of p.roles.entries()) {
+      if (r.role === 'coordinatore') continue;
+      const networkId = ids.get(r.network);
+      if (networkId === undefined) ctx.fail(['people', i, 'roles', j, 'network'], `rete sconosciuta ${r.network}: dichiarala in networks o controlla il codice`);
+      const current = await ctx.tx.membership.findUnique({ where: { personId_networkId: { personId, networkId } } });
+      if (!current) {
+        await ctx.tx.membership.create({ data: { personId, networkId, role: r.role } });
+        changed = true;
+      } else if (current.role !== r.role && r.role === 'referente') {
+        await ctx.tx.membership.update({ where: { id: current.id }, data: { role: r.role } });
+        changed = true;
+      }
+    }
+    if (!created) ctx.count('people', changed ? 'updated' : 'unchanged');
+  }
+}
+
+async function applyPartners(ctx: SectionContext, list: PartnerRow[]): Promise<void> {
+  const ids = await networkIds(ctx, list.map((p) => p.network));
+  for (const [i, p] of list.entries()) {
+    const networkId = ids.get(p.network);
+    if (networkId === undefined) ctx.fail(['partners', i, 'network'], `rete sconosciuta ${p.network}: dichiarala in networks o controlla il codice`);
+    let contactPersonId: number | null = null;
+    if (p.contact_person) {
+      const found = await ctx.tx.person.findMany({ where: { name: { equals: p.contact_person, mode: 'insensitive' } }, select: { id: true }, take: 2 });
+      if (found.length !== 1) ctx.fail(['partners', i, 'contact_person'], found.length ? `più persone si chiamano ${p.contact_person}` : `persona sconosciuta ${p.contact_person}: dichiarala in people`);
+      contactPersonId = found[0]!.id;
+    }
+    const data = { type: p.type, themes: p.themes, description: p.description, contactName: p.contact_name, contact: p.contact, contactPersonId };
+    const existing = await ctx.tx.partner.findUnique({ where: { networkId_name: { networkId, name: p.name } } });
+    if (!existing) {
+      await ctx.tx.partner.create({ data: { networkId, name: p.name, ...data } });
+      ctx.count('partners', 'created');
+      continue;
+    }
+    const same =
+      existing.type === data.type &&
+      sameArray(existing.themes, data.themes) &&
+      existing.description === data.description &&
+      existing.contactName === data.contactName &&
+      existing.contact === data.contact &&
+      existing.contactPersonId === data.contactPersonId;
+    if (!same) await ctx.tx.partner.update({ where: { id: existing.id }, data });
+    ctx.count('partners', same ? 'unchanged' : 'updated');
+  }
+}
+
+export const coreSections: ConfigSection<any>[] = [
+  { key: 'networks', schema: networks, order: 10, apply: applyNetworks },
+  { key: 'people', schema: people, order: 20, apply: applyPeople },
+  { key: 'partners', schema: partners, order: 30, apply: applyPartners },
+];
