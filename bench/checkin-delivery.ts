@@ -5,7 +5,8 @@
 // rate achieved is reported as a fraction of the allowed 300/s, with the 429s and duplicates the
 // stand-in counted, and the CPU this process used per message.
 import { fork, type ChildProcess } from 'node:child_process';
-import { commands } from '../commands/index.js';
+import { defaultContributions } from '../src/app.js';
+
 import type { App } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/client.js';
@@ -13,6 +14,8 @@ import { silentLogger } from '../src/log.js';
 import type { PlatformAdapter } from '../src/platform/port.js';
 import { createTelegramAdapter } from '../src/platform/telegram/adapter.js';
 import type { StandinReport } from './telegram-standin.js';
+
+const commands = defaultContributions.commands;
 
 export const ALLOWED_PER_SECOND = Number(process.env.BENCH_TELEGRAM_PER_SECOND ?? 300);
 

@@ -23,7 +23,7 @@ import { indicatorTrends, response } from '../src/capabilities/digests/queries/c
 import { labFeedback, upcomingLabs } from '../src/capabilities/digests/queries/labs.js';
 import { legamiSummary } from '../src/capabilities/digests/queries/legami.js';
 import { outliers } from '../src/capabilities/digests/queries/outliers.js';
-import { scopeOf } from '../src/capabilities/digests/queries/scope.js';
+import { scopeOf } from '../src/reports/scope.js';
 import { obstacles, practices, support } from '../src/capabilities/digests/queries/voices.js';
 import { sendCoordinatorDigests, sendNetworkDigests } from '../src/capabilities/digests/send.js';
 import { periodOf } from '../src/capabilities/exports/period.js';

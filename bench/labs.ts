@@ -11,7 +11,7 @@ import { ManualClock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, withDefaultUser, type Database } from '../src/db/client.js';
 import { createLabFromCli } from '../src/capabilities/labs/cli-actions.js';
-import { importConfig } from '../src/config-import/import.js';
+import { importConfiguration } from '../src/configuration.js';
 import { MemoryAdapter } from '../src/platform/memory/adapter.js';
 
 const SIGNUPS = Number(process.argv[2] ?? 300);
@@ -41,7 +41,7 @@ async function main() {
   const { db, drop } = await database();
   await db.migrate();
   const clock = new ManualClock('2026-11-23T08:00:00Z');
-  await importConfig(db.prisma, clock, readFileSync(new URL('../config/example.yaml', import.meta.url), 'utf8'));
+  await importConfiguration(db.prisma, clock, readFileSync(new URL('../config/example.yaml', import.meta.url), 'utf8'));
   const telegram = new MemoryAdapter('telegram');
   const app = createApp({ config: loadConfig({ INSTANCE_ID: 'bench' }), db, adapters: [telegram, new MemoryAdapter('slack', 'T0EXAMPLE')], clock });
   await app.start({ scheduler: false, outbox: false });

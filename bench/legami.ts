@@ -19,7 +19,7 @@ const settings: LegamiSettings = { windowDays: 180, everyWeeks: 2, weekOffset: 0
 const platforms: Platforms = {
   connected: () => ['telegram', 'slack'],
   privateChatLink: () => undefined,
-  capabilities: () => ({ forms: false, ephemeral: true, groupDm: true }),
+  capabilities: () => ({ forms: false, ephemeral: true, groupDm: true, writesFirst: true, deepLinks: false, usernames: false, workspaces: true }),
 };
 
 async function open(): Promise<{ db: Database; drop(): Promise<void>; kind: string }> {

@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/bus/types.js';
-import { it } from '../src/i18n/core-texts.js';
+import { coreTexts } from '../src/i18n/core-texts.js';
 
 // /aiuto is generated from the command specs, so it cannot fall out of date.
 export default defineCommand({
@@ -8,13 +8,13 @@ export default defineCommand({
   description: 'Elenca i comandi che puoi usare',
   usage: '/aiuto',
   async handler(ctx) {
-    const lines = ctx.services.commands.visibleTo(ctx.actor).map((c) => `• ${c.usage} — ${c.description}`);
+    const lines = ctx.commands.visibleTo(ctx.actor).map((c) => `• ${c.usage} — ${c.description}`);
     await ctx.reply({
-      text: `${it.help.title}\n${lines.join('\n')}`,
+      text: `${coreTexts.help.title}\n${lines.join('\n')}`,
       blocks: [
-        { type: 'header', text: it.help.title },
-        { type: 'text', text: `${it.help.intro}\n${lines.join('\n')}` },
-        { type: 'context', text: it.help.footer },
+        { type: 'header', text: coreTexts.help.title },
+        { type: 'text', text: `${coreTexts.help.intro}\n${lines.join('\n')}` },
+        { type: 'context', text: coreTexts.help.footer },
       ],
     });
   },

@@ -6,7 +6,7 @@ import { notificationMessage } from '../src/capabilities/legami/practice-message
 import { proposePractice, publishPractice } from '../src/capabilities/legami/practices.js';
 import { splitThemes } from '../src/capabilities/legami/themes.js';
 import { AppError } from '../src/errors.js';
-import { it } from '../src/i18n/core-texts.js';
+import { coreTexts } from '../src/i18n/core-texts.js';
 import { itPractices } from '../src/capabilities/legami/practice-texts.js';
 import { addressOf } from '../src/platform/port.js';
 import { formatDateTime } from '../src/time.js';
@@ -48,7 +48,7 @@ export default defineCommand({
     async proposta(ctx, values, context) {
       const networkId = Number(context);
       const referent = ctx.actor.memberships.some((m) => m.networkId === networkId && m.role === 'referente');
-      if (!referent && !ctx.actor.coordinator) throw new AppError('forbidden', it.error.referentsOnly);
+      if (!referent && !ctx.actor.coordinator) throw new AppError('forbidden', coreTexts.error.referentsOnly);
       const title = field(values, 'titolo').slice(0, 120);
       const description = field(values, 'descrizione').slice(0, 2000);
       const themes = splitThemes(field(values, 'temi'));

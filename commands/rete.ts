@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
-import { it } from '../src/i18n/core-texts.js';
+import { coreTexts } from '../src/i18n/core-texts.js';
 import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary } from '../src/capabilities/networks/directory.js';
 
 const code = z.string({ message: 'Indica il codice della rete (es. BG01).' }).regex(/^[A-Za-z0-9_-]{2,20}$/, 'Il codice della rete è fatto di lettere e cifre (es. BG01).');
@@ -15,9 +15,9 @@ const collega = defineSubcommand({
   async handler(ctx, [networkCode]) {
     const network = await networkByCode(ctx.tx, networkCode);
     const { previous, changed } = await linkChannel(ctx.tx, ctx.chat, network.id);
-    if (!changed) return ctx.reply(it.network.alreadyLinked(network.code));
-    const lines = [it.network.linked(network.code, network.name)];
-    if (previous) lines.push(it.network.linkedElsewhere(previous));
+    if (!changed) return ctx.reply(coreTexts.network.alreadyLinked(network.code));
+    const lines = [coreTexts.network.linked(network.code, network.name)];
+    if (previous) lines.push(coreTexts.network.linkedElsewhere(previous));
     await ctx.reply(lines.join('\n'), { visibility: 'public' });
   },
 });
@@ -31,9 +31,9 @@ const referente = defineSubcommand({
     const network = await networkByCode(ctx.tx, networkCode);
     const typed = who.join(' ');
     const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
-    if (!person) throw new AppError('not_found', it.network.personNotFound(typed));
+    if (!person) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
     const added = await assignReferent(ctx.tx, person.id, network.id);
-    await ctx.reply(added ? it.network.referentAssigned(person.name, network.code) : it.network.referentAlready(person.name, network.code));
+    await ctx.reply(added ? coreTexts.network.referentAssigned(person.name, network.code) : coreTexts.network.referentAlready(person.name, network.code));
   },
 });
 
@@ -46,16 +46,16 @@ export default defineCommand({
     if (!ctx.chat.network) {
       if (ctx.chat.kind === 'private') {
         const list = ctx.actor.memberships.map((m) => `${m.name} (${m.code}${m.role === 'referente' ? ', referente' : ''})`).join(', ');
-        return ctx.reply(it.network.privateChatNoNetwork(list));
+        return ctx.reply(coreTexts.network.privateChatNoNetwork(list));
       }
-      return ctx.reply(it.network.channelNotLinked);
+      return ctx.reply(coreTexts.network.channelNotLinked);
     }
     const s = await networkSummary(ctx.tx, ctx.chat.network.id);
-    const body = [it.network.themes(s.themes), it.network.referents(s.referents), it.network.counts(s.members, s.partners, s.channels)].join('\n');
+    const body = [coreTexts.network.themes(s.themes), coreTexts.network.referents(s.referents), coreTexts.network.counts(s.members, s.partners, s.channels)].join('\n');
     await ctx.reply({
       text: `${s.name} (${s.code})`,
       blocks: [
-        { type: 'text', text: it.network.show(s.code, s.name, s.area) },
+        { type: 'text', text: coreTexts.network.show(s.code, s.name, s.area) },
         { type: 'text', text: body },
       ],
     });

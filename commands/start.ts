@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/bus/types.js';
-import { it } from '../src/i18n/core-texts.js';
+import { coreTexts } from '../src/i18n/core-texts.js';
 
 // Telegram's /start, also reached through deep links (t.me/<bot>?start=<payload>): the payload
 // names the command to continue with (e.g. "checkin"), so a link in a group opens the private
@@ -11,11 +11,11 @@ export default defineCommand({
   hidden: true,
   async handler(ctx, tokens) {
     const payload = (tokens as string[])[0]?.toLowerCase();
-    const next = payload ? ctx.services.commands.find(payload) : undefined;
+    const next = payload ? ctx.commands.find(payload) : undefined;
     if (next && next.name !== 'start' && next.handler) {
-      await ctx.services.runCommand(ctx, next.name, (tokens as string[]).slice(1).join(' '));
+      await ctx.runCommand(next.name, (tokens as string[]).slice(1).join(' '));
       return;
     }
-    await ctx.reply(it.help.welcome(ctx.actor.name));
+    await ctx.reply(coreTexts.help.welcome(ctx.actor.name));
   },
 });

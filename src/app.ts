@@ -1,8 +1,15 @@
-// Assembles Reti from its parts. main.ts, the console and the tests all build the service here,
-// so what the tests exercise is what runs.
+// Assembles Reti from its parts. main.ts, the CLI, the console and the tests all build the service
+// here, so what the tests exercise is what runs. The one list of capabilities is below: every
+// registry (commands, jobs, flows, failure listeners, configuration sections, CLI, digest sections,
+// export data sets, services) is derived from it.
 import type { Express } from 'express';
-import { commands as defaultCommands } from '../commands/index.js';
-import { jobs as defaultJobs } from '../jobs/index.js';
+import { contributionsOf, type Capability, type Contributions } from './capability.js';
+import { checkinsCapability } from './capabilities/checkins/index.js';
+import { digestsCapability } from './capabilities/digests/index.js';
+import { exportsCapability } from './capabilities/exports/index.js';
+import { labsCapability } from './capabilities/labs/index.js';
+import { legamiCapability } from './capabilities/legami/index.js';
+import { networksCapability } from './capabilities/networks/index.js';
 import { Dispatcher } from './bus/dispatcher.js';
 import { CommandRegistry } from './bus/registry.js';
 import type { CommandSpec } from './bus/types.js';
@@ -16,11 +23,16 @@ import type { JobSpec } from './jobs/types.js';
 import { silentLogger, type Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { OutboxWorker } from './outbox/worker.js';
-import { failureListeners } from './outbox/failure-listeners.js';
 import type { PlatformAdapter } from './platform/port.js';
-import { createServices, type Services } from './services.js';
+import type { Platforms, Services } from './services.js';
 import { Conversations, type Flow } from './conversation/engine.js';
-import { flows as defaultFlows } from './conversation/flows.js';
+import { DomainEventBus } from './events.js';
+
+/** Reti's capabilities, in dependency order (a capability's services may use those before it). */
+export const capabilities: Capability[] = [networksCapability, checkinsCapability, labsCapability, legamiCapability, digestsCapability, exportsCapability];
+
+/** What the default capabilities contribute (for code that runs without a whole service: CLI, console). */
+export const defaultContributions: Contributions = contributionsOf(capabilities);
 
 export interface AppOptions {
   config: Config;
@@ -28,6 +40,9 @@ export interface AppOptions {
   adapters: PlatformAdapter[];
   clock?: Clock;
   logger?: Logger;
+  /** Default: every capability of Reti. */
+  capabilities?: Capability[];
+  /** Extra commands, jobs and flows (tests). */
   commands?: CommandSpec<any>[];
   jobs?: JobSpec[];
   flows?: Flow[];
@@ -40,6 +55,7 @@ export interface App {
   clock: Clock;
   logger: Logger;
   services: Services;
+  contributions: Contributions;
   commands: CommandRegistry;
   dispatcher: Dispatcher;
   inbox: Inbox;
@@ -61,7 +77,8 @@ export function createApp(opts: AppOptions): App {
   const { db, config } = opts;
   const prisma = db.prisma;
   const adapters = new Map(opts.adapters.map((a) => [a.platform, a]));
-  const commands = new CommandRegistry(opts.commands ?? defaultCommands);
+  const contributions = contributionsOf(opts.capabilities ?? capabilities);
+  const commands = new CommandRegistry([...contributions.commands, ...(opts.commands ?? [])]);
   const instanceId = opts.instanceId ?? config.env.INSTANCE_ID;
 
   const metrics = createMetrics(async () => {
@@ -69,24 +86,19 @@ export function createApp(opts: AppOptions): App {
     return Object.fromEntries(rows.map((r) => [r.status, r._count]));
   });
 
-  const conversations = new Conversations(opts.flows ?? defaultFlows);
-  // eslint-disable-next-line prefer-const
-  let dispatcher: Dispatcher;
-  const services = createServices({
-    conversations,
-    platforms: {
-      connected: () => [...adapters.keys()],
-      privateChatLink: (platform, payload) => adapters.get(platform)?.privateChatLink?.(payload),
-      capabilities: (platform) => adapters.get(platform)?.capabilities,
-    },
-    db: prisma,
-    clock,
-    logger,
-    config,
-    commands,
-    runCommand: (ctx, name, text) => dispatcher.runCommand(ctx, name, text),
-  });
-  dispatcher = new Dispatcher({ db: prisma, clock, logger, commands, adapters, services, conversations });
+  const conversations = new Conversations([...contributions.flows, ...(opts.flows ?? [])]);
+  const platforms: Platforms = {
+    connected: () => [...adapters.keys()],
+    privateChatLink: (platform, payload) => adapters.get(platform)?.privateChatLink?.(payload),
+    capabilities: (platform) => adapters.get(platform)?.capabilities,
+  };
+  const events = new DomainEventBus(contributions.capabilities.flatMap((c) => (c.on ? [c.on] : [])));
+  const services: Services = { conversations, platforms, clock, events } as Services;
+  for (const capability of contributions.capabilities) {
+    Object.assign(services, capability.services?.({ db: prisma, clock, logger, env: config.env, schedules: config.schedules, platforms, services }) ?? {});
+  }
+  events.bind(services);
+  const dispatcher = new Dispatcher({ db: prisma, clock, logger, commands, adapters, services, conversations });
 
   const outbox = new OutboxWorker({
     db: prisma,
@@ -104,7 +116,7 @@ export function createApp(opts: AppOptions): App {
     if (error.kind !== 'unreachable') return;
     await tx.account.updateMany({ where: { platform: row.platform, externalId: row.chatId }, data: { unreachable: error.message.slice(0, 200) } });
   });
-  for (const [tag, listener] of Object.entries(failureListeners)) {
+  for (const [tag, listener] of Object.entries(contributions.failureListeners)) {
     outbox.onFailure(tag, (tx, row, payload, error) => listener({ tx, row, payload, error, services, now: clock.now() }));
   }
 
@@ -121,7 +133,7 @@ export function createApp(opts: AppOptions): App {
     clock,
     logger,
     services,
-    jobs: opts.jobs ?? defaultJobs,
+    jobs: [...contributions.jobs, ...(opts.jobs ?? [])],
     schedules: config.schedules,
     afterRun: () => outbox.kick(),
   });
@@ -148,6 +160,7 @@ export function createApp(opts: AppOptions): App {
     clock,
     logger,
     services,
+    contributions,
     commands,
     dispatcher,
     inbox,

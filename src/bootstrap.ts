@@ -6,8 +6,9 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { projectRoot } from './db/schema-engine.js';
-import { formatStats, importConfig } from './config-import/import.js';
-import { installDefaultIndicators } from './capabilities/checkins/defaults.js';
+import { formatStats } from './config-import/import.js';
+import { importConfiguration } from './configuration.js';
+import { defaultContributions } from './app.js';
 import type { Logger } from './log.js';
 
 export const exampleConfigPath = path.join(projectRoot, 'config/example.yaml');
@@ -28,17 +29,16 @@ export async function openMigratedDatabase(config: Config, logger: Logger, dataD
  * example networks are loaded once into an empty database, so a first `npm start` shows something.
  */
 export async function loadStartupConfig(db: Database, config: Config, clock: Clock, logger: Logger): Promise<void> {
-  // The default check-in indicators, once, into an empty catalogue (before any YAML changes them).
-  const indicators = await installDefaultIndicators(db.prisma);
-  if (indicators) logger.info({ indicators }, `installati ${indicators} indicatori predefiniti del check-in`);
+  // Capabilities' start-up work (e.g. the default check-in indicators, once), before any YAML changes it.
+  for (const capability of defaultContributions.capabilities) await capability.onStartup?.({ db: db.prisma, clock, logger });
   const file = config.env.RETI_CONFIG;
   if (file) {
     if (!existsSync(file)) throw new Error(`RETI_CONFIG: il file ${file} non esiste`);
-    const stats = await importConfig(db.prisma, clock, readFileSync(file, 'utf8'));
+    const stats = await importConfiguration(db.prisma, clock, readFileSync(file, 'utf8'));
     logger.info({ file, stats }, `configurazione caricata: ${formatStats(stats)}`);
     return;
   }
   if ((await db.prisma.network.count()) > 0) return;
-  const stats = await importConfig(db.prisma, clock, readFileSync(exampleConfigPath, 'utf8'));
+  const stats = await importConfiguration(db.prisma, clock, readFileSync(exampleConfigPath, 'utf8'));
   logger.info({ file: exampleConfigPath, stats }, 'nessuna RETI_CONFIG: caricati i dati di esempio (config/example.yaml)');
 }

@@ -2,26 +2,18 @@
 // service (DATABASE_URL, or the embedded database in DATA_DIR).
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { commands } from '../commands/index.js';
-import { createApp, type App } from './app.js';
+import { createApp, defaultContributions } from './app.js';
+import type { CliContext } from './capability.js';
 import { openMigratedDatabase } from './bootstrap.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseBusyError, type Database } from './db/client.js';
-import { ConfigImportError, formatStats, importConfig } from './config-import/import.js';
+import { ConfigImportError, formatStats } from './config-import/import.js';
+import { importConfiguration } from './configuration.js';
 import { UnknownJobError } from './jobs/runner.js';
 import { AppError } from './errors.js';
 import { createLogger } from './log.js';
-import { createAdapters } from './platform/factory.js';
-import { registerCliExtensions } from './cli-extensions.js';
-
-export interface CliContext {
-  /** Opens the database (applying migrations) for the duration of `use`. */
-  withDatabase<T>(use: (db: Database) => Promise<T>): Promise<T>;
-  /** Builds the service (adapters configured but not started) for the duration of `use`. */
-  withApp<T>(use: (app: App) => Promise<T>): Promise<T>;
-  print(line: string): void;
-}
+import { createAdapters } from './adapters.js';
 
 function context(): CliContext {
   const config = loadConfig();
@@ -38,9 +30,10 @@ function context(): CliContext {
     withDatabase,
     withApp: (use) =>
       withDatabase(async (db) => {
-        const adapters = await createAdapters(config, logger, commands);
+        const adapters = await createAdapters(config, logger, defaultContributions.commands);
         return use(createApp({ config, db, adapters, clock: systemClock, logger }));
       }),
+    clock: systemClock,
     print: (line) => console.log(line),
   };
 }
@@ -66,7 +59,7 @@ export function buildProgram(ctx: () => CliContext = context): Command {
     .action(async (file: string) => {
       const c = ctx();
       const text = readFileSync(file, 'utf8');
-      await c.withDatabase(async (database) => c.print(`Importazione completata — ${formatStats(await importConfig(database.prisma, systemClock, text))}`));
+      await c.withDatabase(async (database) => c.print(`Importazione completata — ${formatStats(await importConfiguration(database.prisma, systemClock, text))}`));
     });
 
   const job = program.command('job').description('Job pianificati');
@@ -106,7 +99,7 @@ export function buildProgram(ctx: () => CliContext = context): Command {
       });
     });
 
-  registerCliExtensions(program, ctx);
+  for (const capability of defaultContributions.capabilities) capability.cli?.(program, ctx);
   return program;
 }
 

@@ -9,7 +9,7 @@ import { exampleConfigPath } from './bootstrap.js';
 import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
-import { importConfig } from './config-import/import.js';
+import { importConfiguration } from './configuration.js';
 import { MemoryAdapter, renderPlain, type SentMessage } from './platform/memory/adapter.js';
 
 const HELP = `Scrivi come in chat: /aiuto, /rete, /laboratori… oppure una risposta.
@@ -25,7 +25,7 @@ async function main() {
   const db = await openDatabase({ dataDir: 'memory://' });
   await db.migrate();
   const file = process.env.RETI_CONFIG ?? exampleConfigPath;
-  await importConfig(db.prisma, systemClock, readFileSync(file, 'utf8'));
+  await importConfiguration(db.prisma, systemClock, readFileSync(file, 'utf8'));
   const people = await db.prisma.person.findMany({ include: { accounts: true, memberships: { include: { network: true } } }, orderBy: { id: 'asc' } });
   const workspace = (await db.prisma.account.findFirst({ where: { platform: 'slack', workspace: { not: '' } } }))?.workspace ?? 'T0CONSOLE';
   const adapters = { telegram: new MemoryAdapter('telegram'), slack: new MemoryAdapter('slack', workspace) };

@@ -1,15 +1,14 @@
 // The service: configuration, database, adapters, HTTP server, outbox worker, scheduler.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
+import { createApp, defaultContributions } from './app.js';
 import { loadStartupConfig, openMigratedDatabase } from './bootstrap.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ConfigImportError } from './config-import/import.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
-import { createAdapters } from './platform/factory.js';
-import { commands } from '../commands/index.js';
+import { createAdapters } from './adapters.js';
 
 async function main(): Promise<void> {
   let config;
@@ -34,7 +33,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const adapters = await createAdapters(config, logger, commands);
+  const adapters = await createAdapters(config, logger, defaultContributions.commands);
   const app = createApp({ config, db, adapters, clock: systemClock, logger });
   const server: Server = await listen(app.http, config.env.PORT, config.env.HOST);
   await app.start();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildProgram, type CliContext } from '../src/cli.js';
+import { buildProgram } from '../src/cli.js';
+import type { CliContext } from '../src/capability.js';
 import { UnknownJobError } from '../src/jobs/runner.js';
 import { fixture, testApp, type TestApp } from './support/app.js';
 import { writeFileSync, mkdtempSync } from 'node:fs';
@@ -14,6 +15,7 @@ describe('npm run reti -- …', () => {
     const ctx = (): CliContext => ({
       withDatabase: (use) => use(t.db),
       withApp: (use) => use(t.app),
+      clock: t.clock,
       print: (line) => out.push(line),
     });
     await buildProgram(ctx).parseAsync(['node', 'reti', ...args]);

@@ -6,21 +6,15 @@ import '../i18n/zod-it.js';
 import type { Clock } from '../clock.js';
 import type { Db, Tx } from '../db/client.js';
 import { AppError, isAppError } from '../errors.js';
-import { it } from '../i18n/core-texts.js';
+import { coreTexts as t } from '../i18n/core-texts.js';
 import type { Completion } from '../inbox/inbox.js';
 import type { Logger } from '../log.js';
 import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
-import { addressOf, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter } from '../platform/port.js';
+import { addressOf, asMessage, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter, type PlatformCapabilities } from '../platform/port.js';
 import type { Services } from '../services.js';
-import { resolveActor, resolveChat } from '../capabilities/networks/actors.js';
+import { resolveActor, resolveChat } from './actors.js';
 import { allowed, resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
-import { addressOfActor, type Access, type Context, type ReplyOptions } from './types.js';
-
-/** Free text and conversation buttons go to the conversation engine. */
-export interface ConversationRouter {
-  /** True when an active conversation took the input. */
-  handleInput(ctx: Context, input: { text: string } | { action: string; value: string }): Promise<boolean>;
-}
+import { addressOfActor, type Access, type Context, type ConversationRouter, type ReplyOptions } from './types.js';
 
 export interface DispatcherDeps {
   db: Db;
@@ -32,9 +26,8 @@ export interface DispatcherDeps {
   conversations?: ConversationRouter;
 }
 
-export function asMessage(message: OutMessage | string): OutMessage {
-  return typeof message === 'string' ? { text: message } : message;
-}
+/** An event from a platform that is not connected (a replayed event after a configuration change). */
+const NO_CAPABILITIES: PlatformCapabilities = { forms: false, ephemeral: false, groupDm: false, writesFirst: false, deepLinks: false, usernames: false, workspaces: false };
 
 export class Dispatcher {
   constructor(private readonly deps: DispatcherDeps) {}
@@ -54,7 +47,7 @@ export class Dispatcher {
       // Nothing the handler wrote survived (rollback): tell the person, record the outcome.
       if (isAppError(err)) log.info({ code: err.code }, 'refused');
       else log.error({ err }, 'handler failed');
-      const text = isAppError(err) ? err.userMessage : it.error.internal;
+      const text = isAppError(err) ? err.userMessage : t.error.internal;
       await this.deps.db.$transaction(async (tx) => {
         await enqueue(tx, {
           delivery: this.replyDelivery(event, { text }, { visibility: 'ephemeral' }),
@@ -101,6 +94,9 @@ export class Dispatcher {
         return true;
       },
       privateChatLink: (payload) => adapter?.privateChatLink?.(payload),
+      platform: adapter?.capabilities ?? NO_CAPABILITIES,
+      commands: this.deps.commands,
+      runCommand: (name, text) => this.runCommand(ctx, name, text),
     };
     return ctx;
   }
@@ -122,7 +118,7 @@ export class Dispatcher {
         return this.runCommand(ctx, event.command, event.text);
       case 'message':
         if (await this.deps.conversations?.handleInput(ctx, { text: event.text })) return;
-        if (event.chat.kind === 'private') await ctx.reply(it.help.fallback);
+        if (event.chat.kind === 'private') await ctx.reply(t.help.fallback);
         return;
       case 'action': {
         if (await this.deps.conversations?.handleInput(ctx, { action: event.action, value: event.value })) return;
@@ -141,24 +137,24 @@ export class Dispatcher {
   /** Runs a command for the context's actor (also used by /start deep links). */
   async runCommand(ctx: Context, name: string, text: string): Promise<void> {
     const spec = this.deps.commands.find(name);
-    if (!spec) throw new AppError('unknown_command', it.error.unknownCommand(name));
+    if (!spec) throw new AppError('unknown_command', t.error.unknownCommand(name));
     const tokens = tokenize(text);
     const { sub, rest } = resolveSubcommand(spec, tokens);
     const target = sub ?? spec;
     if (!target.handler) {
-      throw new AppError('invalid_input', it.error.unknownSubcommand(spec.name, tokens[0] ?? '', spec.usage));
+      throw new AppError('invalid_input', t.error.unknownSubcommand(spec.name, tokens[0] ?? '', spec.usage));
     }
     checkAccess(sub?.access ?? spec.access, ctx);
     const where = sub?.where ?? spec.where ?? 'any';
-    if (where === 'private' && ctx.chat.kind !== 'private') throw new AppError('invalid_input', it.error.privateOnly);
-    if (where === 'group' && ctx.chat.kind !== 'group') throw new AppError('invalid_input', it.error.groupOnly);
+    if (where === 'private' && ctx.chat.kind !== 'private') throw new AppError('invalid_input', t.error.privateOnly);
+    if (where === 'group' && ctx.chat.kind !== 'group') throw new AppError('invalid_input', t.error.groupOnly);
     const schema = target.args;
     let args: unknown = rest;
     if (schema) {
       const parsed = schema.safeParse(rest);
       if (!parsed.success) {
         const detail = parsed.error.issues[0]?.message;
-        throw new AppError('invalid_input', it.error.badArguments(target.usage, detail?.match(/^[A-ZÀ-Ú]/) ? detail : undefined));
+        throw new AppError('invalid_input', t.error.badArguments(target.usage, detail?.match(/^[A-ZÀ-Ú]/) ? detail : undefined));
       }
       args = parsed.data;
     }
@@ -168,5 +164,5 @@ export class Dispatcher {
 
 function checkAccess(access: Access | undefined, ctx: Context): void {
   if (allowed(access, ctx.actor, ctx.chat.network?.id)) return;
-  throw new AppError('forbidden', access === 'coordinatore' ? it.error.coordinatorsOnly : it.error.referentsOnly);
+  throw new AppError('forbidden', access === 'coordinatore' ? t.error.coordinatorsOnly : t.error.referentsOnly);
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { Tx } from '../db/client.js';
 import type { OutboxEntry } from '../outbox/enqueue.js';
-import type { Address, ChatRef, FormSpec, InboundEvent, OutMessage } from '../platform/port.js';
+import type { Address, ChatRef, FormSpec, InboundEvent, OutMessage, PlatformCapabilities } from '../platform/port.js';
 import type { Services } from '../services.js';
 
 export type Role = 'referente' | 'membro';
@@ -36,6 +36,19 @@ export interface ReplyOptions {
   dedupeKey?: string;
 }
 
+/** The command registry as commands see it (/aiuto lists, /start continues with another command). */
+export interface CommandCatalogue {
+  find(name: string): CommandSpec<any> | undefined;
+  /** Commands (and subcommands) this person may use. */
+  visibleTo(actor: Actor): { usage: string; description: string }[];
+}
+
+/** Free text and conversation buttons go to the conversation engine. */
+export interface ConversationRouter {
+  /** True when an active conversation took the input. */
+  handleInput(ctx: Context, input: { text: string } | { action: string; value: string }): Promise<boolean>;
+}
+
 export interface Context {
   tx: Tx;
   clock: Clock;
@@ -53,9 +66,13 @@ export interface Context {
   openForm(form: FormSpec): Promise<boolean>;
   /** A link that opens the private chat with the bot, where the platform has one. */
   privateChatLink(payload: string): string | undefined;
+  /** What the platform the event came from can do. */
+  platform: PlatformCapabilities;
+  /** Every command, for help and for continuing with another command. */
+  commands: CommandCatalogue;
+  /** Runs another command in this same context (Telegram deep links: /start checkin). */
+  runCommand(name: string, text: string): Promise<void>;
 }
-
-export type ArgsSchema<A> = z.ZodType<A, string[]>;
 
 export interface SubcommandSpec<A = unknown> {
   description: string;

@@ -1,5 +1,5 @@
-// Loads a YAML configuration (networks, people, roles, partners, and the sections capabilities
 import '../i18n/zod-it.js';
+// Loads a YAML configuration (networks, people, roles, partners, and the sections capabilities
 // add) in one transaction. Idempotent: a row is written only when it differs, so a second run
 // changes nothing. An invalid file is refused with the line and field at fault, and nothing
 // is written.
@@ -7,7 +7,6 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { z } from 'zod';
 import type { Db, Tx } from '../db/client.js';
 import type { Clock } from '../clock.js';
-import { sections as allSections } from '../domain/config-import/sections.js';
 
 export interface ImportStats {
   created: number;
@@ -55,10 +54,6 @@ class SectionFailure extends Error {
   }
 }
 
-export function configSections(): ConfigSection<any>[] {
-  return [...allSections].sort((a, b) => a.order - b.order);
-}
-
 function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: (string | number)[]): number | undefined {
   for (let i = path.length; i >= 0; i--) {
     const node = doc.getIn(path.slice(0, i), true) as Node | undefined;
@@ -72,7 +67,7 @@ function describe(path: (string | number)[]): string {
 }
 
 /** Parses and validates; throws ConfigImportError with line and field. */
-export function parseConfig(text: string): { data: Record<string, unknown>; locate(path: (string | number)[]): ConfigImportError['line'] } {
+export function parseConfig(text: string, sections: ConfigSection<any>[]): { data: Record<string, unknown>; locate(path: (string | number)[]): ConfigImportError['line'] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -85,7 +80,6 @@ export function parseConfig(text: string): { data: Record<string, unknown>; loca
     throw new ConfigImportError('Il file deve contenere sezioni come networks:, people:, partners:', 1);
   }
   const raw = (doc.toJS() ?? {}) as Record<string, unknown>;
-  const sections = configSections();
   const data: Record<string, unknown> = {};
   for (const pair of isMap(root) ? root.items : []) {
     const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
@@ -120,8 +114,9 @@ export function parseConfig(text: string): { data: Record<string, unknown>; loca
   return { data, locate: (path) => lineOf(doc, counter, path) };
 }
 
-export async function importConfig(db: Db, clock: Clock, text: string): Promise<Record<string, ImportStats>> {
-  const { data, locate } = parseConfig(text);
+/** Imports a YAML configuration with the sections the listed capabilities contribute (sorted by order). */
+export async function importConfig(db: Db, clock: Clock, text: string, sections: ConfigSection<any>[]): Promise<Record<string, ImportStats>> {
+  const { data, locate } = parseConfig(text, sections);
   const stats: Record<string, ImportStats> = {};
   try {
     await db.$transaction(
@@ -139,7 +134,7 @@ export async function importConfig(db: Db, clock: Clock, text: string): Promise<
             throw new SectionFailure(path, message);
           },
         };
-        for (const section of configSections()) {
+        for (const section of [...sections].sort((a, b) => a.order - b.order)) {
           if (data[section.key] !== undefined) await section.apply(ctx, data[section.key]);
         }
       },

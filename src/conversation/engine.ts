@@ -7,10 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { Tx } from '../db/client.js';
-import { asMessage, type ConversationRouter } from '../bus/dispatcher.js';
-import type { Context } from '../bus/types.js';
+import type { Context, ConversationRouter } from '../bus/types.js';
 import { enqueue } from '../outbox/enqueue.js';
-import type { Address, Button, OutMessage } from '../platform/port.js';
+import { asMessage, type Address, type Button, type OutMessage } from '../platform/port.js';
 import type { Services } from '../services.js';
 import { itConversation as t } from './texts.js';
 

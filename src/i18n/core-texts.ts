@@ -2,7 +2,7 @@
 // catalogue next to this one (src/i18n/it-<capability>.ts) so this file stays small.
 import { literal } from '../platform/markup.js';
 
-export const it = {
+export const coreTexts = {
   error: {
     internal: 'Qualcosa non ha funzionato dalla mia parte. Riprova tra poco; se il problema continua avvisa il coordinamento.',
     coordinatorsOnly: 'Questo comando è riservato ai coordinatori di ANCI Lombardia.',

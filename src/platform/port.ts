@@ -46,8 +46,6 @@ export type InboundEvent =
   /** A submitted form (Slack modal). */
   | (EventBase & { type: 'form'; form: string; values: Record<string, string | string[]>; context: string });
 
-export type InboundEventType = InboundEvent['type'];
-
 // ---- outgoing messages, described once and rendered natively by each adapter ----
 
 /**
@@ -158,17 +156,38 @@ export interface HttpRoute {
   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: (err?: unknown) => void) => void;
 }
 
+/**
+ * What a platform can do. Capabilities, commands and jobs ask these questions, never a platform's
+ * name: a third platform only has to answer them.
+ */
+export interface PlatformCapabilities {
+  /** Native forms (Slack modals); otherwise flows fall back to a guided conversation. */
+  forms: boolean;
+  /** Replies visible only to one person in a group. */
+  ephemeral: boolean;
+  /** Group conversations with several people opened by the bot. */
+  groupDm: boolean;
+  /** The bot may open a private chat with someone who never wrote to it (Slack yes; Telegram no). */
+  writesFirst: boolean;
+  /** Links that open the private chat with the bot carrying a payload (Telegram t.me/bot?start=…). */
+  deepLinks: boolean;
+  /** People have public handles others can find them by (Telegram @username). */
+  usernames: boolean;
+  /** Accounts belong to a workspace (Slack team): people meet only inside the same one. */
+  workspaces: boolean;
+}
+
+/** What adapters need to know of the commands (Telegram setMyCommands). */
+export interface CommandInfo {
+  name: string;
+  description: string;
+  hidden?: boolean;
+}
+
 export interface PlatformAdapter {
   readonly platform: string;
   readonly limits: RateLimits;
-  readonly capabilities: {
-    /** Native forms (Slack modals); otherwise flows fall back to a guided conversation. */
-    forms: boolean;
-    /** Replies visible only to one person in a group. */
-    ephemeral: boolean;
-    /** Group conversations with several people opened by the bot. */
-    groupDm: boolean;
-  };
+  readonly capabilities: PlatformCapabilities;
   /** Routes to mount on the service's HTTP server (HTTP mode only). */
   httpRoutes?(): HttpRoute[];
   /** Begin receiving events (HTTP routes are mounted separately, see `httpRoutes`). */
@@ -192,4 +211,9 @@ export function sameAddress(a: Address, b: Address): boolean {
 
 export function addressOf(chat: Address): Address {
   return { platform: chat.platform, workspace: chat.workspace, chatId: chat.chatId };
+}
+
+/** A message given as plain text or as a whole message. */
+export function asMessage(message: OutMessage | string): OutMessage {
+  return typeof message === 'string' ? { text: message } : message;
 }

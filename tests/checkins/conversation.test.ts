@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { MemoryAdapter } from '../../src/platform/memory/adapter.js';
@@ -78,7 +77,7 @@ describe('the check-in conversation', () => {
   it('continues where the referent was after a restart of the service (same database, new instance)', async () => {
     const telegram = new MemoryAdapter('telegram');
     await t.app.stop();
-    const app = createApp({ config: loadConfig({ INSTANCE_ID: 'restarted' }), db: t.db, adapters: [telegram], clock: t.clock, commands });
+    const app = createApp({ config: loadConfig({ INSTANCE_ID: 'restarted' }), db: t.db, adapters: [telegram], clock: t.clock });
     await app.start({ scheduler: false, outbox: false });
     await telegram.message(chiara, telegram.privateChat(chiara), 'Corsi di italiano con i genitori a scuola');
     await app.outbox.drain();

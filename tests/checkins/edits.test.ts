@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goodPracticeListeners, type GoodPracticeFromCheckin } from '../../src/capabilities/checkins/hooks.js';
+import type { GoodPracticeFromCheckin } from '../../src/capabilities/checkins/hooks.js';
+import { capabilities } from '../../src/app.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 import { answerAll, person, type Person } from './driver.js';
 
@@ -16,8 +17,8 @@ describe('editing a confirmed check-in until the round closes', () => {
   const answer = async (code: string) => (await submission()).answers.find((a) => a.indicatorCode === code)!;
 
   beforeAll(async () => {
-    goodPracticeListeners.push(listener);
-    t = await testApp();
+    // Another capability listening to the check-ins' good practices, as Legami does.
+    t = await testApp({ capabilities: [...capabilities, { name: 'listener', on: { 'checkins.goodPractice': listener } }] });
     ahmed = person(t, 'telegram', people.ahmed);
     maria = person(t, 'telegram', people.maria);
     await ahmed.command('checkin');
@@ -25,11 +26,10 @@ describe('editing a confirmed check-in until the round closes', () => {
     await ahmed.press('Conferma');
   });
   afterAll(async () => {
-    goodPracticeListeners.splice(goodPracticeListeners.indexOf(listener), 1);
     await t.close();
   });
 
-  it('offers the good practice, verbatim, to the good-practice library hook', () => {
+  it('announces the good practice, verbatim, to the capabilities that listen', () => {
     expect(offered).toEqual([expect.objectContaining({ period: '2026-W48', text: 'Sportello condiviso tra Comune e associazioni, il sabato mattina' })]);
   });
 

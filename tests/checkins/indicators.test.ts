@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadStartupConfig } from '../../src/bootstrap.js';
 import { loadConfig } from '../../src/config.js';
-import { ConfigImportError, importConfig } from '../../src/config-import/import.js';
+import { ConfigImportError } from '../../src/config-import/import.js';
+import { importConfiguration } from '../../src/configuration.js';
 import { silentLogger } from '../../src/log.js';
 import { testDatabase } from '../support/db.js';
 import { people, testApp, type TestApp } from '../support/app.js';
@@ -75,9 +76,9 @@ describe('the YAML indicators: section', () => {
   });
 
   it('adds, rewords and retires indicators, restricts one to a network; a second import changes nothing', async () => {
-    expect((await importConfig(t.db.prisma, t.clock, yaml)).indicators).toEqual({ created: 2, updated: 2, unchanged: 0 });
+    expect((await importConfiguration(t.db.prisma, t.clock, yaml)).indicators).toEqual({ created: 2, updated: 2, unchanged: 0 });
     const before = await snapshot();
-    expect((await importConfig(t.db.prisma, t.clock, yaml)).indicators).toEqual({ created: 0, updated: 0, unchanged: 4 });
+    expect((await importConfiguration(t.db.prisma, t.clock, yaml)).indicators).toEqual({ created: 0, updated: 0, unchanged: 4 });
     expect(await snapshot()).toEqual(before);
     const canale = await t.db.prisma.indicator.findUniqueOrThrow({ where: { code: 'canale' } });
     expect(canale).toMatchObject({ type: 'choice', required: false, position: 120 });
@@ -107,7 +108,7 @@ describe('the YAML indicators: section', () => {
   });
 
   it('a check-in in progress keeps the questions it started with', async () => {
-    await importConfig(t.db.prisma, t.clock, 'indicators:\n  - code: partner_attivi\n    question: Quanti partner erano presenti?\n');
+    await importConfiguration(t.db.prisma, t.clock, 'indicators:\n  - code: partner_attivi\n    question: Quanti partner erano presenti?\n');
     const ahmed = person(t, 'telegram', people.ahmed);
     expect(await ahmed.say('indietro')).toContain('2/12 Quante ore di mediazione');
     expect(await ahmed.say('3')).toContain('3/12 Quanti partner hanno partecipato attivamente?');
@@ -127,7 +128,7 @@ describe('the YAML indicators: section', () => {
   for (const [what, text, message] of refused) {
     it(`refuses ${what} with the line at fault, and changes nothing`, async () => {
       const before = await snapshot();
-      const err = await importConfig(t.db.prisma, t.clock, text).catch((e: unknown) => e);
+      const err = await importConfiguration(t.db.prisma, t.clock, text).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConfigImportError);
       expect((err as Error).message).toMatch(message);
       expect(await snapshot()).toEqual(before);
@@ -150,7 +151,7 @@ describe('edge cases', () => {
     const t = await testApp();
     try {
       const codes = ['incontri', 'partner_attivi', 'nuovi_partner', 'cittadini', 'associazioni', 'squadra', 'corresponsabilita', 'ruolo_attivo', 'ostacoli', 'supporto', 'buona_prassi'];
-      await importConfig(t.db.prisma, t.clock, `indicators:\n${codes.map((c) => `  - { code: ${c}, active: false }`).join('\n')}\n`);
+      await importConfiguration(t.db.prisma, t.clock, `indicators:\n${codes.map((c) => `  - { code: ${c}, active: false }`).join('\n')}\n`);
       expect(await t.app.jobs.run('checkin-open')).toMatchObject({ opened: 6, prompts: 0 });
       expect(await person(t, 'telegram', chiara).command('checkin')).toBe('Per la tua rete non ci sono domande attive nel check-in: avvisa il coordinamento.');
     } finally {

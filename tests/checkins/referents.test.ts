@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importConfig } from '../../src/config-import/import.js';
+import { importConfiguration } from '../../src/configuration.js';
 import { groups, people, testApp, type TestApp } from '../support/app.js';
 import { answerAll, person, type Person } from './driver.js';
 
@@ -90,7 +90,7 @@ describe('/checkin for a referent of several networks, and in a group', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await testApp();
-    await importConfig(t.db.prisma, t.clock, 'people:\n  - name: Francesca Gatti\n    accounts: { telegram: 100000004 }\n    roles: [{ role: referente, network: BS02 }, { role: referente, network: LO06 }]\n');
+    await importConfiguration(t.db.prisma, t.clock, 'people:\n  - name: Francesca Gatti\n    accounts: { telegram: 100000004 }\n    roles: [{ role: referente, network: BS02 }, { role: referente, network: LO06 }]\n');
   });
   afterAll(async () => {
     await t.close();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
 import { defineCommand } from '../../src/bus/types.js';
 import { formFlow, newForm, type FieldSpec } from '../../src/conversation/form.js';
 import { createApp } from '../../src/app.js';
@@ -61,7 +60,7 @@ describe('guided form conversation', () => {
   };
 
   beforeAll(async () => {
-    t = await testApp({ commands: [...commands, provaCommand], flows: [prova] });
+    t = await testApp({ commands: [provaCommand], flows: [prova] });
   });
   afterAll(async () => {
     await t.close();
@@ -122,7 +121,7 @@ describe('guided form conversation', () => {
     // Same database, a new service instance: nothing but the database carries the state.
     const telegram = new MemoryAdapter('telegram');
     await t.app.stop();
-    const app = createApp({ config: loadConfig({ INSTANCE_ID: 'restarted' }), db: t.db, adapters: [telegram], clock: t.clock, commands: [...commands, provaCommand], flows: [prova] });
+    const app = createApp({ config: loadConfig({ INSTANCE_ID: 'restarted' }), db: t.db, adapters: [telegram], clock: t.clock, commands: [provaCommand], flows: [prova] });
     await app.start({ scheduler: false, outbox: false });
     await telegram.message(maria, telegram.privateChat(maria), '1,5');
     await app.outbox.drain();

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import type { Database } from '../../src/db/client.js';
-import { ConfigImportError, importConfig } from '../../src/config-import/import.js';
+import { ConfigImportError } from '../../src/config-import/import.js';
+import { importConfiguration } from '../../src/configuration.js';
 import { testDatabase } from '../support/db.js';
 
 const clock = new ManualClock('2026-11-23T08:00:00Z');
@@ -30,7 +31,7 @@ describe('YAML configuration import', () => {
   });
 
   it('loads the example networks, people, roles and partners', async () => {
-    const stats = await importConfig(db.prisma, clock, example);
+    const stats = await importConfiguration(db.prisma, clock, example);
     expect(stats.networks).toEqual({ created: 6, updated: 0, unchanged: 0 });
     const bg = await db.prisma.network.findUniqueOrThrow({ where: { code: 'BG01' }, include: { channels: true, partners: true } });
     expect(bg.name).toBe('Rete Bergamo Ovest');
@@ -45,17 +46,17 @@ describe('YAML configuration import', () => {
 
   it('changes nothing when run twice', async () => {
     const before = await snapshot(db);
-    const stats = await importConfig(db.prisma, clock, example);
+    const stats = await importConfiguration(db.prisma, clock, example);
     expect(Object.values(stats).every((s) => s.created === 0 && s.updated === 0)).toBe(true);
     expect(await snapshot(db)).toEqual(before);
   });
 
   it('updates what changed, and only that', async () => {
     const changed = example.replace('name: Rete Lodigiana', 'name: Rete del Lodigiano');
-    const stats = await importConfig(db.prisma, clock, changed);
+    const stats = await importConfiguration(db.prisma, clock, changed);
     expect(stats.networks).toEqual({ created: 0, updated: 1, unchanged: 5 });
     expect((await db.prisma.network.findUniqueOrThrow({ where: { code: 'LO06' } })).name).toBe('Rete del Lodigiano');
-    await importConfig(db.prisma, clock, example);
+    await importConfiguration(db.prisma, clock, example);
   });
 
   const refused: [string, string, RegExp][] = [
@@ -70,7 +71,7 @@ describe('YAML configuration import', () => {
   for (const [what, yaml, message] of refused) {
     it(`refuses ${what} with the line at fault, and changes nothing`, async () => {
       const before = await snapshot(db);
-      const err = await importConfig(db.prisma, clock, `${yaml}`).catch((e: unknown) => e);
+      const err = await importConfiguration(db.prisma, clock, `${yaml}`).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ConfigImportError);
       expect((err as Error).message).toMatch(message);
       expect(await snapshot(db)).toEqual(before);
@@ -80,7 +81,7 @@ describe('YAML configuration import', () => {
   it('writes nothing when a later entry is wrong (one transaction)', async () => {
     const before = await snapshot(db);
     const yaml = 'networks:\n  - { code: NEW1, name: Rete Nuova }\npeople:\n  - name: Tizio\n    roles: [{ role: referente, network: NOPE }]\n';
-    await expect(importConfig(db.prisma, clock, yaml)).rejects.toThrow(/NOPE/);
+    await expect(importConfiguration(db.prisma, clock, yaml)).rejects.toThrow(/NOPE/);
     expect(await snapshot(db)).toEqual(before);
     expect(await db.prisma.network.findUnique({ where: { code: 'NEW1' } })).toBeNull();
   });

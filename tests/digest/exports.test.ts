@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildProgram, type CliContext } from '../../src/cli.js';
+import { buildProgram } from '../../src/cli.js';
+import type { CliContext } from '../../src/capability.js';
 import { supportOptions } from '../../src/capabilities/checkins/defaults.js';
 import { periodOf } from '../../src/capabilities/exports/period.js';
 import { dataSets } from '../../src/capabilities/exports/service.js';
@@ -178,7 +179,7 @@ describe('exports parsed back and compared with the stored answers', () => {
 
     const run = async (...args: string[]) => {
       const printed: string[] = [];
-      const ctx: CliContext = { withDatabase: (use) => use(t.db), withApp: () => Promise.reject(new Error('unused')), print: (l) => printed.push(l) };
+      const ctx: CliContext = { withDatabase: (use) => use(t.db), withApp: () => Promise.reject(new Error('unused')), clock: t.clock, print: (l) => printed.push(l) };
       await buildProgram(() => ctx).parseAsync(['node', 'reti', 'export', ...args]);
       return printed;
     };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cancelLabFromCli, listLabsForCli, updateLabFromCli } from '../../src/capabilities/labs/cli-actions.js';
-import { importConfig } from '../../src/config-import/import.js';
+import { importConfiguration } from '../../src/configuration.js';
 import { people, testApp, type TestApp } from '../support/app.js';
 import { newLab, tgGroups, slackChannels } from './helpers.js';
 
@@ -37,7 +37,7 @@ describe('laboratori from the YAML configuration and the CLI', () => {
   });
 
   it('creates and announces the laboratori of the file, then changes nothing when loaded again', async () => {
-    expect(await importConfig(t.db.prisma, t.clock, yaml())).toEqual({ laboratori: { created: 2, updated: 0, unchanged: 0 } });
+    expect(await importConfiguration(t.db.prisma, t.clock, yaml())).toEqual({ laboratori: { created: 2, updated: 0, unchanged: 0 } });
     await t.deliver();
     expect(t.telegram.texts(tgGroups.BS02)[0]).toContain('Mediazione interculturale (n. 1)');
     expect(t.telegram.texts(tgGroups.BS02)[0]).toContain('Per le reti: BG01, BS02');
@@ -45,21 +45,21 @@ describe('laboratori from the YAML configuration and the CLI', () => {
     expect(t.slack.lastText(slackChannels.MI03)).toContain('gio 10 dicembre, 10:00–12:30 · Tema: lavoro');
     const sent = t.telegram.sent.length + t.slack.sent.length;
 
-    expect(await importConfig(t.db.prisma, t.clock, yaml())).toEqual({ laboratori: { created: 0, updated: 0, unchanged: 2 } });
+    expect(await importConfiguration(t.db.prisma, t.clock, yaml())).toEqual({ laboratori: { created: 0, updated: 0, unchanged: 2 } });
     await t.deliver();
     expect(t.telegram.sent.length + t.slack.sent.length).toBe(sent);
   });
 
   it('applies a change with its notices, and cancels with `cancelled: true`', async () => {
     await t.telegram.command(people.maria, t.telegram.privateChat(people.maria), 'laboratori', 'iscrivimi 1');
-    expect(await importConfig(t.db.prisma, t.clock, yaml('', 30))).toEqual({ laboratori: { created: 0, updated: 1, unchanged: 1 } });
+    expect(await importConfiguration(t.db.prisma, t.clock, yaml('', 30))).toEqual({ laboratori: { created: 0, updated: 1, unchanged: 1 } });
     await t.deliver();
     expect(t.telegram.lastText(tgGroups.BG01)).toContain('• Posti: 30');
     expect(t.telegram.texts(people.maria.id).join('\n')).toContain('✏️ Laboratorio modificato');
 
     const cancelled = yaml('', 30).replace('link: https://meet.example.org/lavoro', 'link: https://meet.example.org/lavoro\n    cancelled: true');
-    expect(await importConfig(t.db.prisma, t.clock, cancelled)).toEqual({ laboratori: { created: 0, updated: 1, unchanged: 1 } });
-    expect(await importConfig(t.db.prisma, t.clock, cancelled)).toEqual({ laboratori: { created: 0, updated: 0, unchanged: 2 } });
+    expect(await importConfiguration(t.db.prisma, t.clock, cancelled)).toEqual({ laboratori: { created: 0, updated: 1, unchanged: 1 } });
+    expect(await importConfiguration(t.db.prisma, t.clock, cancelled)).toEqual({ laboratori: { created: 0, updated: 0, unchanged: 2 } });
     expect((await t.db.prisma.lab.findUniqueOrThrow({ where: { key: 'lab-2026-12-lavoro' } })).status).toBe('cancelled');
   });
 
@@ -72,7 +72,7 @@ describe('laboratori from the YAML configuration and the CLI', () => {
     end: "12:00"
     place: Lodi
 `);
-    await expect(importConfig(t.db.prisma, t.clock, past)).rejects.toThrow(
+    await expect(importConfiguration(t.db.prisma, t.clock, past)).rejects.toThrow(
       'laboratori[2].start (riga 21): La data di inizio è già passata: scegli una data nel futuro.',
     );
     const backwards = yaml(`  - key: lab-rovescio
@@ -82,11 +82,11 @@ describe('laboratori from the YAML configuration and the CLI', () => {
     end: "09:00"
     place: Lodi
 `);
-    await expect(importConfig(t.db.prisma, t.clock, backwards)).rejects.toThrow(/laboratori\[2\]\.end \(riga 22\): La fine \(dom 20 dicembre, 09:00\) viene prima dell’inizio/);
-    await expect(importConfig(t.db.prisma, t.clock, yaml('', 30).replace('networks: [BG01, bs02]', 'networks: [BG01, ZZ09]'))).rejects.toThrow(
+    await expect(importConfiguration(t.db.prisma, t.clock, backwards)).rejects.toThrow(/laboratori\[2\]\.end \(riga 22\): La fine \(dom 20 dicembre, 09:00\) viene prima dell’inizio/);
+    await expect(importConfiguration(t.db.prisma, t.clock, yaml('', 30).replace('networks: [BG01, bs02]', 'networks: [BG01, ZZ09]'))).rejects.toThrow(
       'laboratori[0].networks (riga 10): Non conosco la rete «ZZ09».',
     );
-    await expect(importConfig(t.db.prisma, t.clock, yaml('', 0))).rejects.toThrow('laboratori[0].capacity (riga 9): i posti devono essere almeno 1');
+    await expect(importConfiguration(t.db.prisma, t.clock, yaml('', 0))).rejects.toThrow('laboratori[0].capacity (riga 9): i posti devono essere almeno 1');
     expect(await t.db.prisma.lab.count()).toBe(before);
   });
 

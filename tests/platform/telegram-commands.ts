@@ -1,9 +1,12 @@
 // A command only the Telegram tests register: it answers with every kind of block, buttons, a
 // file, a private message, and edits the message whose button was pressed.
-import { commands as defaultCommands } from '../../commands/index.js';
+import { defaultContributions } from '../../src/app.js';
+
 import { defineCommand, defineSubcommand, type CommandSpec } from '../../src/bus/types.js';
 import { literal } from '../../src/platform/markup.js';
 import { addressOf } from '../../src/platform/port.js';
+
+const defaultCommands = defaultContributions.commands;
 
 export const csv = 'rete;risposte\nBG01;3\nBS02;1\n';
 export const longText = `Riepilogo ${'delle risposte della settimana. '.repeat(50)}`.trim();

@@ -3,7 +3,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { commands as defaultCommands } from '../../commands/index.js';
+import { defaultContributions } from '../../src/app.js';
+
 import type { CommandSpec } from '../../src/bus/types.js';
 import type { Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
@@ -14,6 +15,8 @@ import { groups, people, testApp, type TestApp } from '../support/app.js';
 import { testDatabase } from '../support/db.js';
 import { FakeTelegramApi, until } from '../fakes/telegram-api.js';
 import { groupChat, privateChat, user, type Update, type UpdateBody } from '../fakes/telegram-updates.js';
+
+const defaultCommands = defaultContributions.commands;
 
 export const WEBHOOK_SECRET = 'segreto_di_prova-0123456789';
 export const PUBLIC_WEBHOOK_URL = 'https://reti.example.org/telegram/webhook';
@@ -80,7 +83,7 @@ export async function telegramApp(options: TelegramAppOptions = {}): Promise<Tel
   const db = await testDatabase();
   let t: TestApp;
   try {
-    t = await testApp({ db, adapters: [adapter], commands, ...(options.clock ? { clock: options.clock } : {}), ...(options.env ? { env: options.env } : {}) });
+    t = await testApp({ db, adapters: [adapter], commands: commands.filter((c) => !defaultCommands.includes(c)), ...(options.clock ? { clock: options.clock } : {}), ...(options.env ? { env: options.env } : {}) });
   } catch (err) {
     await adapter.stop();
     await db.close();

@@ -1,4 +1,5 @@
-import { commands } from '../../commands/index.js';
+import { defaultContributions } from '../../src/app.js';
+
 // Long polling against the Bot API stand-in: start-up calls, commands in groups and private chats,
 // offsets and redeliveries, /start deep links, mentions, escaping, 409 Conflict, stop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +7,8 @@ import { until } from '../fakes/telegram-api.js';
 import { tgErrors } from '../fakes/telegram-errors.js';
 import { privateChat, textMessage, user } from '../fakes/telegram-updates.js';
 import { telegramApp, tg, type TelegramTestApp } from './telegram-harness.js';
+
+const commands = defaultContributions.commands;
 
 describe('Telegram adapter, long polling', () => {
   let t: TelegramTestApp;

@@ -5,12 +5,13 @@ import { createApp, type App } from '../../src/app.js';
 import { ManualClock, type Clock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
-import { importConfig } from '../../src/config-import/import.js';
+import { importConfiguration } from '../../src/configuration.js';
 import { MemoryAdapter, type MemoryUser } from '../../src/platform/memory/adapter.js';
 import type { PlatformAdapter } from '../../src/platform/port.js';
 import { testDatabase } from './db.js';
 import type { CommandSpec } from '../../src/bus/types.js';
 import type { Flow } from '../../src/conversation/engine.js';
+import type { Capability } from '../../src/capability.js';
 
 export const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -48,6 +49,7 @@ export async function testApp(
     db?: Database;
     commands?: CommandSpec<any>[];
     flows?: Flow[];
+    capabilities?: Capability[];
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await testDatabase());
@@ -62,9 +64,10 @@ export async function testApp(
     clock,
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.flows ? { flows: options.flows } : {}),
+    ...(options.capabilities ? { capabilities: options.capabilities } : {}),
   });
   await app.start({ scheduler: false, outbox: false });
-  if (options.yaml !== false) await importConfig(db.prisma, clock, options.yaml ?? fixture('networks.yaml'));
+  if (options.yaml !== false) await importConfiguration(db.prisma, clock, options.yaml ?? fixture('networks.yaml'));
   return {
     app,
     db,

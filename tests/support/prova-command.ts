@@ -1,8 +1,11 @@
 // A test-only command with a button action and a native form, registered next to the real
 // commands, so adapter tests can drive button presses and form submissions through the core.
-import { commands } from '../../commands/index.js';
+import { defaultContributions } from '../../src/app.js';
+
 import { defineCommand, type CommandSpec } from '../../src/bus/types.js';
 import { literal } from '../../src/platform/markup.js';
+
+const commands = defaultContributions.commands;
 
 export const provaForm = {
   form: 'prova.scheda',

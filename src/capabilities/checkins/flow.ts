@@ -65,7 +65,7 @@ export const checkinFlow = formFlow({
   async confirm(ctx: Context, state) {
     const s = subjectOf(state)!;
     const round = (await lockRound(ctx.tx, s.roundId))!;
-    const author = { personId: ctx.actor.personId, platform: ctx.actor.account.platform, now: ctx.now };
+    const author = { events: ctx.services.events, personId: ctx.actor.personId, platform: ctx.actor.account.platform, now: ctx.now };
     if (s.mode === 'edit') {
       const changed = await editSubmission(ctx.tx, s.submissionId!, state, author);
       return [changed.length ? t.edited(changed.length, round.closesAt) : t.noChanges];

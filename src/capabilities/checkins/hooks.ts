@@ -1,12 +1,12 @@
 // Where other capabilities plug into check-ins.
 //
-// GOOD PRACTICES: the answer to "buona_prassi" is stored verbatim (checkin_answer.text_value). The
-// good-practice library (Legami) can either
-//   - register a listener in `goodPracticeListeners`: it runs in the transaction that confirms (or
-//     edits) the check-in, e.g. to create a "proposta" and notify the coordinators; or
-//   - read them later with `goodPracticesFromCheckins(tx, { period })` (e.g. in a job or a digest).
+// Check-ins announce two domain events, emitted in the transaction that confirms (or edits) a
+// check-in: `checkins.submitted` (every answer) and `checkins.goodPractice` (the answer to
+// "buona_prassi", stored verbatim in checkin_answer.text_value). Other capabilities subscribe in
+// their `on` contribution (Legami makes a good practice a proposal for the coordinators), or read
+// the answers later with `goodPracticesFromCheckins(tx, { period })`.
 import type { Tx } from '../../db/client.js';
-import { proposeFromCheckin } from '../legami/practices.js';
+import type { FormState } from '../../conversation/form.js';
 
 /** The indicator whose answer is a good practice to share. */
 export const GOOD_PRACTICE_CODE = 'buona_prassi';
@@ -22,20 +22,25 @@ export interface GoodPracticeFromCheckin {
   answeredAt: Date;
 }
 
-export type GoodPracticeListener = (tx: Tx, practice: GoodPracticeFromCheckin) => Promise<void>;
+/** A confirmed (or edited) check-in: every answer, for capabilities that act on some of them. */
+export interface CheckinSubmitted {
+  submissionId: number;
+  networkId: number;
+  period: string;
+  personId: number;
+  answers: FormState['answers'];
+  /** Indicator codes that changed, for an edit; null for a first confirmation. */
+  changed: string[] | null;
+  at: Date;
+}
 
-/**
- * Listeners called when a confirmed check-in brings a (new or edited) good practice: the
- * good-practice library makes it a proposal for the coordinators (idempotent per network and week).
- */
-export const goodPracticeListeners: GoodPracticeListener[] = [
-  async (tx, p) => {
-    await proposeFromCheckin(tx, { networkId: p.networkId, personId: p.personId, text: p.text, period: p.period });
-  },
-];
-
-export async function notifyGoodPractice(tx: Tx, practice: GoodPracticeFromCheckin): Promise<void> {
-  for (const listener of goodPracticeListeners) await listener(tx, practice);
+declare module '../../events.js' {
+  interface DomainEvents {
+    /** A confirmed check-in brought a good practice (new, or changed by an edit). */
+    'checkins.goodPractice': GoodPracticeFromCheckin;
+    /** A check-in was confirmed, or a confirmed one edited. */
+    'checkins.submitted': CheckinSubmitted;
+  }
 }
 
 /** Good practices written in check-ins, for one period or since a date, oldest first. */

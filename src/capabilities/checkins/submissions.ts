@@ -3,10 +3,13 @@
 // digests and exports aggregate in SQL. Edits until the round closes keep a history of changes.
 import type { Tx } from '../../db/client.js';
 import type { Answer, FieldSpec, FormState } from '../../conversation/form.js';
-import { GOOD_PRACTICE_CODE, notifyGoodPractice } from './hooks.js';
+import type { DomainEventBus } from '../../events.js';
+import { GOOD_PRACTICE_CODE } from './hooks.js';
 import type { Round } from './rounds.js';
 
 export interface Author {
+  /** Where the submission is announced (domain events, in the same transaction). */
+  events: DomainEventBus;
   personId: number;
   platform: string;
   now: Date;
@@ -79,9 +82,11 @@ export async function storeSubmission(tx: Tx, round: Round, state: FormState, au
       })),
   });
   await tx.checkinRound.update({ where: { id: round.id }, data: { completedAt: author.now, answeringPersonId: author.personId } });
+  const event = { submissionId: submission.id, networkId: round.networkId, period: round.period, personId: author.personId, answers: state.answers, changed: null, at: author.now };
+  await author.events.emit(tx, 'checkins.submitted', event);
   const practice = state.answers[GOOD_PRACTICE_CODE];
   if (practice && 'text' in practice) {
-    await notifyGoodPractice(tx, { submissionId: submission.id, networkId: round.networkId, period: round.period, personId: author.personId, text: practice.text, answeredAt: author.now });
+    await author.events.emit(tx, 'checkins.goodPractice', { submissionId: submission.id, networkId: round.networkId, period: round.period, personId: author.personId, text: practice.text, answeredAt: author.now });
   }
   return submission;
 }
@@ -121,9 +126,11 @@ export async function editSubmission(tx: Tx, submissionId: number, state: FormSt
       changes: changed.map((f) => ({ code: f.key, before: before[f.key] ?? null, after: state.answers[f.key] ?? null })),
     },
   });
+  const codes = changed.map((f) => f.key);
+  await author.events.emit(tx, 'checkins.submitted', { submissionId, networkId: submission.networkId, period: submission.period, personId: author.personId, answers: state.answers, changed: codes, at: author.now });
   const practice = state.answers[GOOD_PRACTICE_CODE];
-  if (changed.some((f) => f.key === GOOD_PRACTICE_CODE) && practice && 'text' in practice) {
-    await notifyGoodPractice(tx, { submissionId, networkId: submission.networkId, period: submission.period, personId: author.personId, text: practice.text, answeredAt: author.now });
+  if (codes.includes(GOOD_PRACTICE_CODE) && practice && 'text' in practice) {
+    await author.events.emit(tx, 'checkins.goodPractice', { submissionId, networkId: submission.networkId, period: submission.period, personId: author.personId, text: practice.text, answeredAt: author.now });
   }
   return changed.map((f) => f.key);
 }

@@ -3,7 +3,7 @@
 // person has another account the bot can write to (Slack), the prompt goes there; otherwise the bot
 // asks them once in the network's Telegram group to open the private chat through a deep link, and
 // records the prompt as pending. `/start checkin` (the link) then starts the check-in.
-import type { FailureContext } from '../../outbox/failure-listeners.js';
+import type { FailureContext } from '../../outbox/failure-listener.js';
 import { enqueue } from '../../outbox/enqueue.js';
 import { resendElsewhere } from '../networks/reroute.js';
 import { askKey, groupAskMessage } from './notices.js';

@@ -8,7 +8,7 @@ import { indicatorTrends, response } from './queries/checkins.js';
 import { labFeedback, upcomingLabs } from './queries/labs.js';
 import { legamiSummary } from './queries/legami.js';
 import { outliers } from './queries/outliers.js';
-import { scopeOf } from './queries/scope.js';
+import { scopeOf } from '../../reports/scope.js';
 import { obstacles, practices, support } from './queries/voices.js';
 
 /** The week a digest sent at `now` summarises: the one that just closed (the previous ISO week). */

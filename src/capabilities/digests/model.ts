@@ -8,8 +8,7 @@ export interface NetworkRef {
   name: string;
 }
 
-/** Weeks of history in trends and sparklines, the week of the digest included. */
-export const TREND_WEEKS = 8;
+export { TREND_WEEKS } from '../../reports/scope.js';
 
 export interface Response {
   /** Networks asked this week (a check-in round was opened for them). */

@@ -3,7 +3,7 @@
 // each page as one JSON value (far cheaper to decode than rows), two pages ahead of the writer.
 import { Prisma, type Tx } from '../../db/client.js';
 import { itExport as t } from './texts.js';
-import { col, type Cell, type DataSet, type ExportQuery } from './datasets.js';
+import { col, type Cell, type DataSet, type ExportQuery } from '../../reports/dataset.js';
 import { weekMonday } from './period.js';
 
 const NETWORKS_PER_PAGE = 40;

@@ -1,6 +1,6 @@
 // npm run reti -- export --from DATE --to DATE --format csv|xlsx [--network CODE] [--out FILE|DIR]
 import type { Command } from 'commander';
-import type { CliContext } from '../../cli.js';
+import type { CliContext } from '../../capability.js';
 import { isAppError } from '../../errors.js';
 import { toPlain } from '../../platform/markup.js';
 import { networkByCode } from '../networks/directory.js';

@@ -2,7 +2,7 @@
 // (with --network, those of the network's members), read 50 sessions at a time.
 import { Prisma, type Tx } from '../../db/client.js';
 import { itExport as t } from './texts.js';
-import { col, type DataSet, type ExportQuery } from './datasets.js';
+import { col, type DataSet, type ExportQuery } from '../../reports/dataset.js';
 
 const LABS_PER_PAGE = 50;
 

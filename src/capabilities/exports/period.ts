@@ -3,13 +3,9 @@
 import { DateTime } from 'luxon';
 import { ZONE, isoWeek, shiftWeek, weekStart } from '../../time.js';
 
-export interface ExportPeriod {
-  fromWeek: string;
-  toWeek: string;
-  /** Monday 00:00 of the first week, Monday 00:00 after the last one (Europe/Rome). */
-  from: Date;
-  to: Date;
-}
+import type { ExportPeriod } from '../../reports/dataset.js';
+
+export type { ExportPeriod };
 
 /** The ISO week of a typed date or week, or null when it cannot be read. */
 export function parseWeekOrDate(text: string): string | null {

@@ -6,7 +6,7 @@ import { Prisma, type Tx } from '../../db/client.js';
 import type { Attachment } from '../../platform/port.js';
 import { installedCapabilities } from '../digests/queries/capabilities.js';
 import { answers } from './answers.js';
-import type { DataSet, ExportQuery } from './datasets.js';
+import type { DataSet, ExportQuery } from '../../reports/dataset.js';
 import { feedback, signups } from './lab-sheets.js';
 import { writeCsv, writeXlsx, type RowCounts } from './writers.js';
 

@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import type { Cell, DataSet } from './datasets.js';
+import type { Cell, DataSet } from '../../reports/dataset.js';
 import { romeTimestamp } from './period.js';
 
 /** Rows written per data set, by file suffix. */

@@ -1,6 +1,6 @@
 // npm run reti -- laboratori …: the same validation, rows and announcements as the chat.
 import type { Command } from 'commander';
-import type { CliContext } from '../../cli.js';
+import type { CliContext } from '../../capability.js';
 import { systemClock } from '../../clock.js';
 import { cancelLabFromCli, createLabFromCli, listLabsForCli, updateLabFromCli } from './cli-actions.js';
 

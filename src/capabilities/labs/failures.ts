@@ -4,7 +4,7 @@
 // private chat.
 import { itLabs as t } from './texts.js';
 import { enqueue } from '../../outbox/enqueue.js';
-import type { FailureContext } from '../../outbox/failure-listeners.js';
+import type { FailureContext } from '../../outbox/failure-listener.js';
 import { resendElsewhere } from '../networks/reroute.js';
 import { audienceOf } from './repository.js';
 

@@ -6,7 +6,7 @@ import type { Context } from '../../bus/types.js';
 import type { Tx } from '../../db/client.js';
 import { formFlow, type Answer, type FieldSpec, type FormState } from '../../conversation/form.js';
 import { AppError, isAppError } from '../../errors.js';
-import { it } from '../../i18n/core-texts.js';
+import { coreTexts } from '../../i18n/core-texts.js';
 import { itLabs } from './texts.js';
 import type { FormSpec } from '../../platform/port.js';
 import { ZONE } from '../../time.js';
@@ -54,7 +54,7 @@ export function rawFromAnswers(answers: FormState['answers']): RawLabFields {
 }
 
 export function ensureCoordinator(ctx: Context): void {
-  if (!ctx.actor.coordinator) throw new AppError('forbidden', it.error.coordinatorsOnly);
+  if (!ctx.actor.coordinator) throw new AppError('forbidden', coreTexts.error.coordinatorsOnly);
 }
 
 /** The guided conversation (Telegram, the console): same validation as everywhere, at the end. */

@@ -4,7 +4,7 @@
 import type { Tx } from '../../db/client.js';
 import { itLegami } from './texts.js';
 import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
-import type { TaggedFailureListener } from '../../outbox/failure-listeners.js';
+import type { TaggedFailureListener } from '../../outbox/failure-listener.js';
 import type { Address, Block, OutMessage } from '../../platform/port.js';
 import type { Platforms } from '../../services.js';
 import type { Candidate, PlannedIntroduction } from './matching.js';

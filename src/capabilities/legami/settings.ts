@@ -1,5 +1,4 @@
 // Legami's settings (from the environment) and where support requests come from.
-import type { Config } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { isoWeek, weekStart } from '../../time.js';
 import { sqlSupportSource, type SupportSource } from './support.js';
@@ -20,8 +19,16 @@ export interface LegamiService {
   support: SupportSource;
 }
 
-export function createLegamiService(config: Config, logger?: Logger): LegamiService {
-  const env = config.env;
+/** The LEGAMI_* settings (validated with the rest of the environment). */
+export interface LegamiEnv {
+  LEGAMI_INTRO_WINDOW_DAYS: number;
+  LEGAMI_INTRO_EVERY_WEEKS: number;
+  LEGAMI_INTRO_WEEK_OFFSET: number;
+  LEGAMI_FOLLOWUP_AFTER_DAYS: number;
+  LEGAMI_SUPPORT_DAYS: number;
+}
+
+export function createLegamiService(env: LegamiEnv, logger?: Logger): LegamiService {
   return {
     settings: {
       windowDays: env.LEGAMI_INTRO_WINDOW_DAYS,

@@ -1,12 +1,12 @@
-// The core sections of the YAML configuration: networks (with channels), people (with accounts
-// and roles) and partners.
+// The networks' sections of the YAML configuration: networks (with channels) and people (with
+// accounts and roles).
 import { z } from 'zod';
 import type { ConfigSection, SectionContext } from '../../config-import/import.js';
 import { networkCode, requiredText } from '../../config-import/schemas.js';
 
 const code = networkCode;
 const text = requiredText;
-const themes = z.array(z.string().trim().min(1).transform((t) => t.toLowerCase())).default([]);
+export const themes = z.array(z.string().trim().min(1).transform((t) => t.toLowerCase())).default([]);
 const idString = z.union([z.string().trim().min(1), z.number().int()]).transform(String);
 
 const channel = z.discriminatedUnion(
@@ -54,31 +54,14 @@ const people = z.array(
     .strict(),
 );
 
-const partners = z.array(
-  z
-    .object({
-      name: text('il nome del partner'),
-      network: code,
-      type: text('il tipo (es. Comune, ente del terzo settore, associazione di stranieri, scuola, ASST)'),
-      themes,
-      description: z.string().trim().default(''),
-      contact_name: z.string().trim().default(''),
-      contact: z.string().trim().default(''),
-      /** Legami: the name of a person in `people` who is this partner's contact (introductions reach them). */
-      contact_person: z.string().trim().min(1).optional(),
-    })
-    .strict(),
-);
-
 type NetworkRow = z.infer<typeof networks>[number];
 type PersonRow = z.infer<typeof people>[number];
-type PartnerRow = z.infer<typeof partners>[number];
 
-function sameArray(a: string[], b: string[]): boolean {
+export function sameArray(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-async function networkIds(ctx: SectionContext, codes: string[]): Promise<Map<string, number>> {
+export async function networkIds(ctx: SectionContext, codes: string[]): Promise<Map<string, number>> {
   const rows = await ctx.tx.network.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } });
   return new Map(rows.map((r) => [r.code, r.id]));
 }
@@ -172,38 +155,5 @@ async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void
   }
 }
 
-async function applyPartners(ctx: SectionContext, list: PartnerRow[]): Promise<void> {
-  const ids = await networkIds(ctx, list.map((p) => p.network));
-  for (const [i, p] of list.entries()) {
-    const networkId = ids.get(p.network);
-    if (networkId === undefined) ctx.fail(['partners', i, 'network'], `rete sconosciuta ${p.network}: dichiarala in networks o controlla il codice`);
-    let contactPersonId: number | null = null;
-    if (p.contact_person) {
-      const found = await ctx.tx.person.findMany({ where: { name: { equals: p.contact_person, mode: 'insensitive' } }, select: { id: true }, take: 2 });
-      if (found.length !== 1) ctx.fail(['partners', i, 'contact_person'], found.length ? `più persone si chiamano ${p.contact_person}` : `persona sconosciuta ${p.contact_person}: dichiarala in people`);
-      contactPersonId = found[0]!.id;
-    }
-    const data = { type: p.type, themes: p.themes, description: p.description, contactName: p.contact_name, contact: p.contact, contactPersonId };
-    const existing = await ctx.tx.partner.findUnique({ where: { networkId_name: { networkId, name: p.name } } });
-    if (!existing) {
-      await ctx.tx.partner.create({ data: { networkId, name: p.name, ...data } });
-      ctx.count('partners', 'created');
-      continue;
-    }
-    const same =
-      existing.type === data.type &&
-      sameArray(existing.themes, data.themes) &&
-      existing.description === data.description &&
-      existing.contactName === data.contactName &&
-      existing.contact === data.contact &&
-      existing.contactPersonId === data.contactPersonId;
-    if (!same) await ctx.tx.partner.update({ where: { id: existing.id }, data });
-    ctx.count('partners', same ? 'unchanged' : 'updated');
-  }
-}
-
-export const coreSections: ConfigSection<any>[] = [
-  { key: 'networks', schema: networks, order: 10, apply: applyNetworks },
-  { key: 'people', schema: people, order: 20, apply: applyPeople },
-  { key: 'partners', schema: partners, order: 30, apply: applyPartners },
-];
+export const networksSection: ConfigSection<NetworkRow[]> = { key: 'networks', schema: networks, order: 10, apply: applyNetworks };
+export const peopleSection: ConfigSection<PersonRow[]> = { key: 'people', schema: people, order: 20, apply: applyPeople };

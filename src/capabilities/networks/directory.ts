@@ -1,12 +1,12 @@
 // Networks, their channels and people: what /rete shows and changes.
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
-import { it } from '../../i18n/core-texts.js';
+import { coreTexts } from '../../i18n/core-texts.js';
 import type { Address } from '../../platform/port.js';
 
 export async function networkByCode(tx: Tx, code: string) {
   const network = await tx.network.findUnique({ where: { code: code.trim().toUpperCase() } });
-  if (!network) throw new AppError('not_found', it.network.unknownCode(code));
+  if (!network) throw new AppError('not_found', coreTexts.network.unknownCode(code));
   return network;
 }
 

@@ -2,7 +2,7 @@
 // the person's other connected platform, once. Capabilities call this from their outbox failure
 // listeners before falling back to something else (a notice in the network's group).
 import { enqueue } from '../../outbox/enqueue.js';
-import type { FailureContext } from '../../outbox/failure-listeners.js';
+import type { FailureContext } from '../../outbox/failure-listener.js';
 import type { Address } from '../../platform/port.js';
 import { privateAddresses } from './private-addresses.js';
 

@@ -57,8 +57,8 @@ export class MemoryAdapter implements PlatformAdapter {
     this.limits = { globalPerSecond: 1000, perChatIntervalMs: 0, perGroupPerMinute: 60_000, ...limits };
     this.capabilities =
       platform === 'telegram'
-        ? { forms: false, ephemeral: false, groupDm: false }
-        : { forms: platform === 'slack', ephemeral: true, groupDm: true };
+        ? { forms: false, ephemeral: false, groupDm: false, writesFirst: false, deepLinks: true, usernames: true, workspaces: false }
+        : { forms: platform === 'slack', ephemeral: true, groupDm: true, writesFirst: true, deepLinks: platform !== 'slack', usernames: false, workspaces: platform === 'slack' };
     if (platform === 'slack') this.privateChatLink = undefined;
   }
 

@@ -6,8 +6,8 @@ import type { Env } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { itSlack } from './texts.js';
 import type { Logger } from '../../log.js';
-import type { CommandInfo } from '../factory.js';
 import type {
+  CommandInfo,
   Delivery,
   DeliveryResult,
   EventSink,
@@ -43,7 +43,7 @@ const EXPIRED_TRIGGER = new Set(['expired_trigger_id', 'invalid_trigger_id', 'ex
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = PLATFORM;
   readonly limits: RateLimits;
-  readonly capabilities = { forms: true, ephemeral: true, groupDm: true };
+  readonly capabilities = { forms: true, ephemeral: true, groupDm: true, writesFirst: true, deepLinks: false, usernames: false, workspaces: true };
   private readonly client: webApi.WebClient;
   private readonly people: SlackPeople;
   private readonly deliverer: SlackDeliverer;

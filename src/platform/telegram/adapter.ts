@@ -4,8 +4,7 @@ import type { Telegraf } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Env } from '../../config.js';
 import type { Logger } from '../../log.js';
-import type { CommandInfo } from '../factory.js';
-import type { Delivery, DeliveryResult, EventSink, HttpRoute, PlatformAdapter, RateLimits } from '../port.js';
+import type { CommandInfo, Delivery, DeliveryResult, EventSink, HttpRoute, PlatformAdapter, RateLimits } from '../port.js';
 import { createBot, timeout } from './client.js';
 import { TelegramDelivery } from './deliver.js';
 import { describe } from './errors.js';
@@ -35,7 +34,7 @@ const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 
 export class TelegramAdapter implements PlatformAdapter {
   readonly platform = PLATFORM;
-  readonly capabilities = { forms: false, ephemeral: false, groupDm: false };
+  readonly capabilities = { forms: false, ephemeral: false, groupDm: false, writesFirst: false, deepLinks: true, usernames: true, workspaces: false };
   readonly limits: RateLimits;
   private readonly bot: Telegraf;
   private readonly logger: Logger;

@@ -2,7 +2,7 @@
 // many weeks in a row, and each numeric indicator across networks over the last weeks.
 import { Prisma, type Tx } from '../../../db/client.js';
 import { TREND_WEEKS, type IndicatorTrend, type Response, type SilentNetwork } from '../model.js';
-import { inList, networkFilter, type Scope } from './scope.js';
+import { inList, networkFilter, type Scope } from '../../../reports/scope.js';
 
 /** Types whose answers are numbers (number_value). */
 export const NUMERIC_TYPES = ['integer', 'decimal', 'scale'] as const;

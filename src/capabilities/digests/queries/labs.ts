@@ -2,7 +2,7 @@
 // feedback averages of those that ended in the last four weeks.
 import { Prisma, type Tx } from '../../../db/client.js';
 import type { LabFeedbackLine, UpcomingLab } from '../model.js';
-import type { Scope } from './scope.js';
+import type { Scope } from '../../../reports/scope.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const UPCOMING_DAYS = 14;

@@ -3,7 +3,7 @@
 import type { Tx } from '../../../db/client.js';
 import { weekStart } from '../../../time.js';
 import type { LegamiSummary } from '../model.js';
-import type { Scope } from './scope.js';
+import type { Scope } from '../../../reports/scope.js';
 
 export async function legamiSummary(tx: Tx, scope: Scope): Promise<LegamiSummary> {
   const trendFrom = weekStart(scope.trend[0]!);

@@ -10,7 +10,7 @@
 import { Prisma, type Tx } from '../../../db/client.js';
 import type { Outlier } from '../model.js';
 import { NUMERIC_TYPES } from './checkins.js';
-import { inList, networkFilter, type Scope } from './scope.js';
+import { inList, networkFilter, type Scope } from '../../../reports/scope.js';
 
 export const MIN_HISTORY = 4;
 export const MIN_SCORE = 3;

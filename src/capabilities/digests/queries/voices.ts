@@ -3,7 +3,7 @@
 import { Prisma, type Tx } from '../../../db/client.js';
 import type { NetworkRef, Obstacle, PracticeLine, SupportCount } from '../model.js';
 import type { Installed } from './capabilities.js';
-import { networkFilter, type Scope } from './scope.js';
+import { networkFilter, type Scope } from '../../../reports/scope.js';
 
 export const OBSTACLES = 'ostacoli';
 export const SUPPORT = 'supporto';

@@ -1,7 +1,10 @@
-// The period and reach of one digest: an ISO week, every network or one.
-import { Prisma } from '../../../db/client.js';
-import { shiftWeek, weekStart } from '../../../time.js';
-import { TREND_WEEKS } from '../model.js';
+// The period and reach of one digest: an ISO week, every network or one. Part of the kernel's
+// reporting contract: capabilities build their digest sections over a Scope.
+import { Prisma } from '../db/client.js';
+import { shiftWeek, weekStart } from '../time.js';
+
+/** Weeks of history in trends and sparklines, the week of the digest included. */
+export const TREND_WEEKS = 8;
 
 export interface Scope {
   week: string;

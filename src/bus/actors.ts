@@ -1,8 +1,8 @@
 // Who is talking, and where: platform accounts become people; a person first seen in a network's
 // channel becomes a member of that network, so every command works from their first message.
-import type { Tx } from '../../db/client.js';
-import type { ActorRef, ChatRef } from '../../platform/port.js';
-import type { Actor, ChatContext, Membership, Role } from '../../bus/types.js';
+import type { Tx } from '../db/client.js';
+import type { ActorRef, ChatRef } from '../platform/port.js';
+import type { Actor, ChatContext, Membership, Role } from './types.js';
 
 export async function resolveChat(tx: Tx, chat: ChatRef): Promise<ChatContext> {
   if (chat.kind === 'private') return { ...chat, network: null };

@@ -1,0 +1,34 @@
+// Check-ins: the weekly indicator questions to each network's referents, reminders, edits.
+import checkin from '../../../commands/checkin.js';
+import checkinOpen from '../../../jobs/checkin-open.js';
+import checkinRemind from '../../../jobs/checkin-remind.js';
+import { defineCapability } from '../../capability.js';
+import { indicatorsSection } from './config-section.js';
+import { installDefaultIndicators } from './defaults.js';
+import { checkinFlow } from './flow.js';
+import { OPEN_CRON } from './period.js';
+import { createCheckinService, type CheckinService } from './service.js';
+import { promptUndeliverable } from './unreachable.js';
+
+declare module '../../services.js' {
+  interface Services {
+    /** Weekly indicator check-ins. */
+    checkins: CheckinService;
+  }
+}
+
+export const checkinsCapability = defineCapability({
+  name: 'checkins',
+  commands: [checkin],
+  jobs: [checkinOpen, checkinRemind],
+  flows: [checkinFlow],
+  configSections: [indicatorsSection],
+  // A check-in prompt or reminder a referent cannot receive privately: ask in the network's group.
+  failureListeners: { 'checkin.prompt': promptUndeliverable },
+  services: ({ db, platforms, schedules }) => ({ checkins: createCheckinService({ db, platforms, openCron: schedules['checkin-open'] ?? OPEN_CRON }) }),
+  async onStartup({ db, logger }) {
+    // The default indicators, once, into an empty catalogue (before any YAML changes them).
+    const installed = await installDefaultIndicators(db);
+    if (installed) logger.info({ indicators: installed }, `installati ${installed} indicatori predefiniti del check-in`);
+  },
+});

@@ -1,0 +1,16 @@
+// Networks: the territorial networks, their channels, the people and their roles. Every other
+// capability builds on it. Brings /rete, /aiuto, /start, the networks: and people: sections of the
+// configuration and the nightly housekeeping.
+import aiuto from '../../../commands/aiuto.js';
+import rete from '../../../commands/rete.js';
+import start from '../../../commands/start.js';
+import housekeeping from '../../../jobs/housekeeping.js';
+import { defineCapability } from '../../capability.js';
+import { networksSection, peopleSection } from './config-section.js';
+
+export const networksCapability = defineCapability({
+  name: 'networks',
+  commands: [aiuto, rete, start],
+  jobs: [housekeeping],
+  configSections: [networksSection, peopleSection],
+});
