@@ -93,7 +93,9 @@ export async function measureDelivery(app: App, db: Database, target: DeliveryTa
   const rate = (accepted.length - 1) / ((accepted.at(-1)! - accepted[0]!) / 1000);
   const byStatus = await db.prisma.outboxMessage.groupBy({ by: ['status'], _count: true });
   const cpuMs = (used.user + used.system) / 1000;
-  console.log(`deliver ${expected} prompts (outbox worker → Telegram adapter → Bot API stand-in: ${ALLOWED_PER_SECOND}/s overall, 1/s per chat): ${elapsed.toFixed(1)} s from start to the last one`);
+  console.log(
+    `deliver ${expected} prompts (outbox worker → Telegram adapter → Bot API stand-in: ${ALLOWED_PER_SECOND}/s overall, 1/s per chat): ${elapsed.toFixed(1)} s from start to the last one`,
+  );
   console.log(
     `  rate while sending: ${rate.toFixed(1)} msg/s = ${(rate / ALLOWED_PER_SECOND).toFixed(3)} of the allowed ${ALLOWED_PER_SECOND}/s (target ≥ 0.9: ${rate / ALLOWED_PER_SECOND >= 0.9 ? 'OK' : 'MISSED'}); ` +
       `end to end ${(expected / elapsed).toFixed(1)} msg/s = ${(expected / elapsed / ALLOWED_PER_SECOND).toFixed(3)}`,
@@ -102,5 +104,7 @@ export async function measureDelivery(app: App, db: Database, target: DeliveryTa
     `  busiest second: ${busiestSecond(accepted)} accepted; 429 answered: ${r.stats.tooManyRequests}; duplicates: ${r.stats.duplicates} (${r.delivered} delivered, ${r.distinct} distinct); ` +
       `outbox: ${byStatus.map((s) => `${s._count} ${s.status}`).join(', ')}`,
   );
-  console.log(`  CPU of this process while delivering (worker + adapter): ${(cpuMs / 1000).toFixed(1)} s = ${(cpuMs / expected).toFixed(2)} ms per message, ${((cpuMs / 1000 / elapsed) * 100).toFixed(0)}% of one core`);
+  console.log(
+    `  CPU of this process while delivering (worker + adapter): ${(cpuMs / 1000).toFixed(1)} s = ${(cpuMs / expected).toFixed(2)} ms per message, ${((cpuMs / 1000 / elapsed) * 100).toFixed(0)}% of one core`,
+  );
 }

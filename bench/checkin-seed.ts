@@ -31,7 +31,12 @@ export async function seed(db: Db, networks: number, perNetwork: number): Promis
   for (const part of chunks(slots)) {
     const persons = await db.person.createManyAndReturn({ data: part.map((s) => ({ name: `Referente ${s.r + 1} Rete ${s.n + 1}` })), select: { id: true } });
     await db.account.createMany({
-      data: part.map((s, k) => ({ personId: persons[k]!.id, platform: 'telegram', externalId: referentChat(s.n, s.r, perNetwork), displayName: `Referente ${s.r + 1}` })),
+      data: part.map((s, k) => ({
+        personId: persons[k]!.id,
+        platform: 'telegram',
+        externalId: referentChat(s.n, s.r, perNetwork),
+        displayName: `Referente ${s.r + 1}`,
+      })),
     });
     await db.membership.createMany({ data: part.map((s, k) => ({ personId: persons[k]!.id, networkId: s.networkId, role: 'referente' })) });
   }

@@ -18,7 +18,6 @@ import { createApp } from '../src/app.js';
 import type { Clock } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, withDefaultUser, type Database } from '../src/db/client.js';
-import { silentLogger } from '../src/log.js';
 import { seed } from './checkin-seed.js';
 import { deliveryTarget, measureDelivery } from './checkin-delivery.js';
 import { MemoryProbe, mb } from './memory.js';
@@ -93,8 +92,12 @@ async function bench(target: Target): Promise<void> {
     const ms = performance.now() - t;
     probe.stop();
     const queued = await db.prisma.outboxMessage.count({ where: { status: 'pending' } });
-    console.log(`open the week (checkin-open): ${(ms / 1000).toFixed(2)} s — ${result.opened} rounds opened, ${result.prompts} prompts queued (outbox: ${queued} pending) — target < 10 s: ${ms < 10_000 ? 'OK' : 'MISSED'}`);
-    console.log(`  memory: RSS ${mb(base.rss)} before → peak ${mb(probe.peakRss)}; heap ${mb(base.heap)} before → peak ${mb(probe.peakHeap)} (garbage included)`);
+    console.log(
+      `open the week (checkin-open): ${(ms / 1000).toFixed(2)} s — ${result.opened} rounds opened, ${result.prompts} prompts queued (outbox: ${queued} pending) — target < 10 s: ${ms < 10_000 ? 'OK' : 'MISSED'}`,
+    );
+    console.log(
+      `  memory: RSS ${mb(base.rss)} before → peak ${mb(probe.peakRss)}; heap ${mb(base.heap)} before → peak ${mb(probe.peakHeap)} (garbage included)`,
+    );
     t = performance.now();
     const again = await app.jobs.run('checkin-open');
     const after = await db.prisma.outboxMessage.count();
@@ -110,7 +113,9 @@ async function bench(target: Target): Promise<void> {
       probe.start();
       const r = await app.jobs.run('checkin-open');
       probe.stop();
-      console.log(`  week ${week}: ${r.prompts} prompts; live heap after each batch (GC forced): ${probe.live.map((h) => mb(h)).join(' · ')}; peak RSS ${mb(probe.peakRss)}`);
+      console.log(
+        `  week ${week}: ${r.prompts} prompts; live heap after each batch (GC forced): ${probe.live.map((h) => mb(h)).join(' · ')}; peak RSS ${mb(probe.peakRss)}`,
+      );
     }
 
     await app.stop();
@@ -121,6 +126,10 @@ async function bench(target: Target): Promise<void> {
   }
 }
 
-console.log(`Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine slows every figure)`);
+console.log(
+  `Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (other work on the machine slows every figure)`,
+);
 const targets = [...(WHICH !== 'postgres' ? [pgliteTarget()] : []), ...(WHICH !== 'pglite' ? [postgresTarget()] : [])];
 for (const target of targets) await bench(target);

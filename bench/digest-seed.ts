@@ -15,7 +15,11 @@ export async function seed(db: Db, networks: number, weeks: string[], now: Date)
   for (let i = 0; i < networks; i += CHUNK) {
     const count = Math.min(CHUNK, networks - i);
     const nets = await db.network.createManyAndReturn({
-      data: Array.from({ length: count }, (_, k) => ({ code: `D${String(i + k + 1).padStart(5, '0')}`, name: `Rete di prova ${i + k + 1}`, themes: ['lavoro', k % 2 ? 'scuola' : 'casa'] })),
+      data: Array.from({ length: count }, (_, k) => ({
+        code: `D${String(i + k + 1).padStart(5, '0')}`,
+        name: `Rete di prova ${i + k + 1}`,
+        themes: ['lavoro', k % 2 ? 'scuola' : 'casa'],
+      })),
       select: { id: true },
     });
     await db.channel.createMany({ data: nets.map((n, k) => ({ networkId: n.id, platform: 'telegram', chatId: `-200${String(i + k + 1).padStart(9, '0')}` })) });
@@ -89,7 +93,11 @@ async function loadOthers(db: Db, weeks: string[], now: Date): Promise<void> {
   });
   const people = await db.person.findMany({ where: { coordinator: false }, select: { id: true }, orderBy: { id: 'asc' }, take: 40 * 25 });
   await db.labSignup.createMany({
-    data: labs.flatMap((l, k) => people.slice(k * 25, k * 25 + 25).map((p, i) => ({ labId: l.id, personId: p.id, status: i < 22 ? 'confirmed' : 'waiting', position: i + 1, platform: 'telegram' }))),
+    data: labs.flatMap((l, k) =>
+      people
+        .slice(k * 25, k * 25 + 25)
+        .map((p, i) => ({ labId: l.id, personId: p.id, status: i < 22 ? 'confirmed' : 'waiting', position: i + 1, platform: 'telegram' })),
+    ),
   });
   await db.labFeedback.createMany({
     data: labs.slice(0, 30).flatMap((l, k) => people.slice(k * 25, k * 25 + 12).map((p, i) => ({ labId: l.id, personId: p.id, rating: 1 + ((k + i) % 5) }))),
@@ -97,7 +105,15 @@ async function loadOthers(db: Db, weeks: string[], now: Date): Promise<void> {
   const nets = await db.network.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 400 });
   const from = weekStart(weeks[0]!).getTime();
   await db.goodPractice.createMany({
-    data: nets.map((n, k) => ({ networkId: n.id, title: `Buona prassi ${k + 1}`, description: '…', themes: ['lavoro'], status: k % 2 ? 'pubblicata' : 'proposta', createdAt: new Date(from + k * day), publishedAt: k % 2 ? new Date(from + k * day + day) : null })),
+    data: nets.map((n, k) => ({
+      networkId: n.id,
+      title: `Buona prassi ${k + 1}`,
+      description: '…',
+      themes: ['lavoro'],
+      status: k % 2 ? 'pubblicata' : 'proposta',
+      createdAt: new Date(from + k * day),
+      publishedAt: k % 2 ? new Date(from + k * day + day) : null,
+    })),
   });
   const last = weekStart(shiftWeek(weeks[weeks.length - 1]!, 0)).getTime();
   const pairs = Math.min(200, Math.floor(people.length / 2), Math.floor(nets.length / 2));

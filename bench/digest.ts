@@ -114,7 +114,9 @@ async function measureStep(step: Step, db: Database, dir: string): Promise<void>
     console.log(`coordinator digests (${digest.value.sent} recipients)        ${fmt(digest, 2000)} ${base}`);
     const message = renderDigest(await buildDigest(db.prisma, { week: WEEK, now: NOW }));
     console.log(`   one more build, by section: ${await sections(db)}`);
-    console.log(`   the digest: ${message.blocks?.length ?? 0} blocks → ${splitMessage('telegram', message).length} Telegram / ${splitMessage('slack', message).length} Slack messages`);
+    console.log(
+      `   the digest: ${message.blocks?.length ?? 0} blocks → ${splitMessage('telegram', message).length} Telegram / ${splitMessage('slack', message).length} Slack messages`,
+    );
     const again = await measured(() => sendCoordinatorDigests(db.prisma, NOW, WEEK, ['telegram', 'slack']));
     console.log(`   again: sent ${again.value.sent}, already ${again.value.already}, ${(again.ms / 1000).toFixed(2)} s`);
   } else if (step === 'xlsx') {
@@ -186,7 +188,11 @@ async function main(): Promise<void> {
     }
     return;
   }
-  console.log(`Reti digest benchmark — Node ${process.version}, week ${WEEK} (${weeks[0]} … ${WEEK}), load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`);
+  console.log(
+    `Reti digest benchmark — Node ${process.version}, week ${WEEK} (${weeks[0]} … ${WEEK}), load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${cpus().length} CPUs`,
+  );
   if (WHICH === 'both' || WHICH === 'pglite') await onPglite();
   if (WHICH === 'both' || WHICH === 'postgres') await onPostgres();
 }

@@ -50,16 +50,27 @@ async function main() {
       const group = telegram.group('-1001000000001');
       const started = process.hrtime.bigint();
       await Promise.all(
-        Array.from({ length: count }, (_, i) => telegram.press({ id: String(900_000_000 + offset + i), name: `Persona ${offset + i}` }, group, 'laboratori.join', String(labId))),
+        Array.from({ length: count }, (_, i) =>
+          telegram.press({ id: String(900_000_000 + offset + i), name: `Persona ${offset + i}` }, group, 'laboratori.join', String(labId)),
+        ),
       );
       return ms(started);
     };
-    const { id: race } = await createLabFromCli(db.prisma, clock, { title: 'Gara', theme: 'bench', start: '03/12/2026 14:30', end: '17:00', where: 'Bergamo', capacity: CAPACITY });
+    const { id: race } = await createLabFromCli(db.prisma, clock, {
+      title: 'Gara',
+      theme: 'bench',
+      start: '03/12/2026 14:30',
+      end: '17:00',
+      where: 'Bergamo',
+      capacity: CAPACITY,
+    });
     const raceMs = await run(race, SIGNUPS, 0);
     const confirmed = await db.prisma.labSignup.count({ where: { labId: race, status: 'confirmed' } });
     const waiting = await db.prisma.labSignup.count({ where: { labId: race, status: 'waiting' } });
     console.log(`database: ${db.kind}`);
-    console.log(`sign-ups: ${SIGNUPS} people pressing «Mi iscrivo» at once for ${CAPACITY} seats: ${raceMs.toFixed(0)} ms, ${((SIGNUPS / raceMs) * 1000).toFixed(0)} sign-ups/s (${confirmed} confirmed, ${waiting} waiting)`);
+    console.log(
+      `sign-ups: ${SIGNUPS} people pressing «Mi iscrivo» at once for ${CAPACITY} seats: ${raceMs.toFixed(0)} ms, ${((SIGNUPS / raceMs) * 1000).toFixed(0)} sign-ups/s (${confirmed} confirmed, ${waiting} waiting)`,
+    );
     if (confirmed !== CAPACITY || waiting !== SIGNUPS - CAPACITY) throw new Error(`seats wrong: ${confirmed} confirmed, ${waiting} waiting`);
 
     clock.set('2026-12-02T13:40:00Z');

@@ -71,7 +71,9 @@ async function main() {
     await db.migrate();
     await seed(db);
     const networkIds = (await db.prisma.network.findMany({ select: { id: true } })).map((n) => n.id);
-    const support: SupportSource = { requested: async () => networkIds.filter((id) => id % 10 === 1).map((networkId) => ({ networkId, kind: 'sostegno_associazioni_stranieri' })) };
+    const support: SupportSource = {
+      requested: async () => networkIds.filter((id) => id % 10 === 1).map((networkId) => ({ networkId, kind: 'sostegno_associazioni_stranieri' })),
+    };
     const now = new Date('2026-11-23T09:00:00Z');
     const rss = () => Math.round(process.memoryUsage().rss / 1e6);
     console.log(`Legami benchmark on ${kind}: ${networks} networks × ${perNetwork} referents = ${networks * perNetwork} people`);
@@ -80,11 +82,15 @@ async function main() {
     const first = await runIntroductions(db.prisma, { now, settings, support, platforms });
     const firstMs = performance.now() - t0;
     const messages = await db.prisma.outboxMessage.count();
-    console.log(`first run:  ${first.introductions} introductions (${first.bySupport} for support asked, ${first.byTheme} on a shared theme), ${messages} messages queued in ${(firstMs / 1000).toFixed(2)} s; rss ${rss()} MB`);
+    console.log(
+      `first run:  ${first.introductions} introductions (${first.bySupport} for support asked, ${first.byTheme} on a shared theme), ${messages} messages queued in ${(firstMs / 1000).toFixed(2)} s; rss ${rss()} MB`,
+    );
 
     t0 = performance.now();
     const again = await runIntroductions(db.prisma, { now, settings, support, platforms });
-    console.log(`same week:  ${again.introductions} introductions, ${(await db.prisma.outboxMessage.count()) - messages} new messages in ${((performance.now() - t0) / 1000).toFixed(2)} s (idempotent)`);
+    console.log(
+      `same week:  ${again.introductions} introductions, ${(await db.prisma.outboxMessage.count()) - messages} new messages in ${((performance.now() - t0) / 1000).toFixed(2)} s (idempotent)`,
+    );
 
     t0 = performance.now();
     const later = await runIntroductions(db.prisma, { now: new Date(now.getTime() + 14 * 86_400_000), settings, support, platforms });

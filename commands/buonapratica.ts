@@ -70,7 +70,10 @@ export default defineCommand({
       if (event.type === 'action' && event.messageId) {
         // The notification loses its button and says who published it.
         const original = await notificationMessage(ctx.tx, id);
-        const blocks = [...(original.blocks ?? []).filter((b) => b.type !== 'buttons'), { type: 'context' as const, text: t.notify.published(ctx.actor.name, formatDateTime(ctx.now)) }];
+        const blocks = [
+          ...(original.blocks ?? []).filter((b) => b.type !== 'buttons'),
+          { type: 'context' as const, text: t.notify.published(ctx.actor.name, formatDateTime(ctx.now)) },
+        ];
         await ctx.send({ delivery: { op: 'update', to: addressOf(ctx.chat), messageId: event.messageId, message: { ...original, blocks } } });
       }
       await ctx.reply(t.publish.done(result.title, result.networks));

@@ -22,7 +22,12 @@ export default defineCommand({
     if (!practices.length) {
       if (!query) return ctx.reply(t.none);
       const all = await publishedPractices(ctx.tx, null);
-      return ctx.reply(t.noneForTheme(query, countThemes(all.flatMap((p) => p.themes)).map((x) => x.theme)));
+      return ctx.reply(
+        t.noneForTheme(
+          query,
+          countThemes(all.flatMap((p) => p.themes)).map((x) => x.theme),
+        ),
+      );
     }
     const blocks: Block[] = [{ type: 'header', text: t.title(query) }];
     for (const p of practices.slice(0, SHOWN)) {

@@ -81,9 +81,7 @@ const iscritti = defineSubcommand({
       orderBy: { position: 'asc' },
     });
     const names = (status: string) => signups.filter((s) => s.status === status).map((s) => s.person.name);
-    await ctx.reply(
-      [t.signupsTitle(lab.title, id), t.signupsConfirmed(names('confirmed'), lab.capacity), t.signupsWaiting(names('waiting'))].join('\n'),
-    );
+    await ctx.reply([t.signupsTitle(lab.title, id), t.signupsConfirmed(names('confirmed'), lab.capacity), t.signupsWaiting(names('waiting'))].join('\n'));
   },
 });
 

@@ -46,12 +46,24 @@ async function signUp(ctx: Context, id: number): Promise<void> {
     case 'waiting':
     case 'already-waiting': {
       const text = forWhom(ctx, res.outcome === 'waiting' ? t.signup.waiting(lab.title, res.position!) : t.signup.alreadyWaiting(lab.title, res.position!));
-      message = { text, blocks: [{ type: 'text', text }, { type: 'buttons', buttons: [leaveButton(id)] }] };
+      message = {
+        text,
+        blocks: [
+          { type: 'text', text },
+          { type: 'buttons', buttons: [leaveButton(id)] },
+        ],
+      };
       break;
     }
     case 'already-confirmed': {
       const text = forWhom(ctx, t.signup.alreadyConfirmed(lab.title));
-      message = { text, blocks: [{ type: 'text', text }, { type: 'buttons', buttons: [leaveButton(id), calendarButton(id)] }] };
+      message = {
+        text,
+        blocks: [
+          { type: 'text', text },
+          { type: 'buttons', buttons: [leaveButton(id), calendarButton(id)] },
+        ],
+      };
       break;
     }
   }
@@ -60,7 +72,12 @@ async function signUp(ctx: Context, id: number): Promise<void> {
 
 async function withdraw(ctx: Context, id: number): Promise<void> {
   const res = await ctx.services.labs.leave(ctx.tx, ctx.now, id, ctx.actor.personId);
-  const text = res.outcome === 'withdrawn' ? t.signup.withdrawn(res.lab.title) : res.outcome === 'left-waiting' ? t.signup.leftWaiting(res.lab.title) : t.signup.notSignedUp(res.lab.title);
+  const text =
+    res.outcome === 'withdrawn'
+      ? t.signup.withdrawn(res.lab.title)
+      : res.outcome === 'left-waiting'
+        ? t.signup.leftWaiting(res.lab.title)
+        : t.signup.notSignedUp(res.lab.title);
   await ctx.reply(forWhom(ctx, text));
 }
 

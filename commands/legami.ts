@@ -33,17 +33,26 @@ export default defineCommand({
   async handler(ctx) {
     const personId = ctx.actor.personId;
     const paused = await isPaused(ctx.tx, personId);
-    const lines: string[] = [paused ? t.status.paused : (await isEligible(ctx.tx, personId)) ? t.status.active(ctx.services.legami.settings.everyWeeks) : t.status.notEligible];
+    const lines: string[] = [
+      paused ? t.status.paused : (await isEligible(ctx.tx, personId)) ? t.status.active(ctx.services.legami.settings.everyWeeks) : t.status.notEligible,
+    ];
     const recent = await recentIntroductionsOf(ctx.tx, personId);
     if (recent.length) {
       lines.push('', t.status.recentTitle);
-      for (const r of recent) lines.push(t.status.recent(formatDate(r.createdAt), r.other, r.otherNetwork, r.theme, r.answer ? (t.answers[r.answer] ?? null) : null));
+      for (const r of recent)
+        lines.push(t.status.recent(formatDate(r.createdAt), r.other, r.otherNetwork, r.theme, r.answer ? (t.answers[r.answer] ?? null) : null));
     }
     if (ctx.actor.coordinator) {
       const since = new Date(ctx.now.getTime() - STATS_DAYS * 24 * 60 * 60 * 1000);
       lines.push('', t.status.stats(STATS_DAYS, await followUpStats(ctx.tx, since)));
     }
-    const status = { text: lines[0]!, blocks: [{ type: 'text' as const, text: lines.join('\n') }, { type: 'context' as const, text: t.status.hint }] };
+    const status = {
+      text: lines[0]!,
+      blocks: [
+        { type: 'text' as const, text: lines.join('\n') },
+        { type: 'context' as const, text: t.status.hint },
+      ],
+    };
     // Personal: in a group where replies cannot be shown to one person only (Telegram), answer privately.
     if (ctx.chat.kind === 'group' && !ctx.services.platforms.capabilities(ctx.chat.platform)?.ephemeral) {
       await ctx.replyPrivately(status);
@@ -71,7 +80,14 @@ export default defineCommand({
             op: 'update',
             to: addressOf(ctx.chat),
             messageId: event.messageId,
-            message: { text: recorded, blocks: [{ type: 'header', text: t.followUp.header }, { type: 'text', text: outcome.question }, { type: 'context', text: recorded }] },
+            message: {
+              text: recorded,
+              blocks: [
+                { type: 'header', text: t.followUp.header },
+                { type: 'text', text: outcome.question },
+                { type: 'context', text: recorded },
+              ],
+            },
           },
         });
       }

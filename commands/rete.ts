@@ -4,7 +4,9 @@ import { AppError } from '../src/errors.js';
 import { coreTexts } from '../src/i18n/core-texts.js';
 import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary } from '../src/capabilities/networks/directory.js';
 
-const code = z.string({ message: 'Indica il codice della rete (es. BG01).' }).regex(/^[A-Za-z0-9_-]{2,20}$/, 'Il codice della rete è fatto di lettere e cifre (es. BG01).');
+const code = z
+  .string({ message: 'Indica il codice della rete (es. BG01).' })
+  .regex(/^[A-Za-z0-9_-]{2,20}$/, 'Il codice della rete è fatto di lettere e cifre (es. BG01).');
 
 const collega = defineSubcommand({
   description: 'Collega questo canale a una rete',
@@ -51,7 +53,11 @@ export default defineCommand({
       return ctx.reply(coreTexts.network.channelNotLinked);
     }
     const s = await networkSummary(ctx.tx, ctx.chat.network.id);
-    const body = [coreTexts.network.themes(s.themes), coreTexts.network.referents(s.referents), coreTexts.network.counts(s.members, s.partners, s.channels)].join('\n');
+    const body = [
+      coreTexts.network.themes(s.themes),
+      coreTexts.network.referents(s.referents),
+      coreTexts.network.counts(s.members, s.partners, s.channels),
+    ].join('\n');
     await ctx.reply({
       text: `${s.name} (${s.code})`,
       blocks: [

@@ -123,12 +123,36 @@ export function contributionsOf(capabilities: Capability[]): Contributions {
   }
   return {
     capabilities,
-    commands: unique('command', capabilities.flatMap((c) => c.commands ?? []), (s) => s.name),
-    jobs: unique('job', capabilities.flatMap((c) => c.jobs ?? []), (j) => j.id),
-    flows: unique('flow', capabilities.flatMap((c) => c.flows ?? []), (f) => f.id),
-    configSections: unique('configuration section', capabilities.flatMap((c) => c.configSections ?? []), (s) => s.key).sort((a, b) => a.order - b.order),
+    commands: unique(
+      'command',
+      capabilities.flatMap((c) => c.commands ?? []),
+      (s) => s.name,
+    ),
+    jobs: unique(
+      'job',
+      capabilities.flatMap((c) => c.jobs ?? []),
+      (j) => j.id,
+    ),
+    flows: unique(
+      'flow',
+      capabilities.flatMap((c) => c.flows ?? []),
+      (f) => f.id,
+    ),
+    configSections: unique(
+      'configuration section',
+      capabilities.flatMap((c) => c.configSections ?? []),
+      (s) => s.key,
+    ).sort((a, b) => a.order - b.order),
     failureListeners,
-    digestSections: unique('digest section', capabilities.flatMap((c) => c.digestSections ?? []), (s) => s.id).sort((a, b) => a.order - b.order),
-    exportDatasets: unique('export data set', capabilities.flatMap((c) => c.exportDatasets ?? []), (d) => d.id).sort((a, b) => a.order - b.order),
+    digestSections: unique(
+      'digest section',
+      capabilities.flatMap((c) => c.digestSections ?? []),
+      (s) => s.id,
+    ).sort((a, b) => a.order - b.order),
+    exportDatasets: unique(
+      'export data set',
+      capabilities.flatMap((c) => c.exportDatasets ?? []),
+      (d) => d.id,
+    ).sort((a, b) => a.order - b.order),
   };
 }

@@ -7,7 +7,7 @@ import type { CliContext } from './capability.js';
 import { openMigratedDatabase } from './bootstrap.js';
 import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
-import { DatabaseBusyError, type Database } from './db/client.js';
+import { DatabaseBusyError } from './db/client.js';
 import { ConfigImportError, formatStats } from './config-import/import.js';
 import { importConfiguration } from './configuration.js';
 import { UnknownJobError } from './jobs/runner.js';
@@ -39,10 +39,7 @@ function context(): CliContext {
 }
 
 export function buildProgram(ctx: () => CliContext = context): Command {
-  const program = new Command('reti')
-    .description('Reti: il bot delle reti territoriali — comandi per chi lo gestisce')
-    .showHelpAfterError()
-    .exitOverride();
+  const program = new Command('reti').description('Reti: il bot delle reti territoriali — comandi per chi lo gestisce').showHelpAfterError().exitOverride();
 
   const db = program.command('db').description('Database');
   db.command('migrate')
@@ -59,11 +56,14 @@ export function buildProgram(ctx: () => CliContext = context): Command {
     .action(async (file: string) => {
       const c = ctx();
       const text = readFileSync(file, 'utf8');
-      await c.withDatabase(async (database) => c.print(`Importazione completata — ${formatStats(await importConfiguration(database.prisma, systemClock, text))}`));
+      await c.withDatabase(async (database) =>
+        c.print(`Importazione completata — ${formatStats(await importConfiguration(database.prisma, systemClock, text))}`),
+      );
     });
 
   const job = program.command('job').description('Job pianificati');
-  job.command('list')
+  job
+    .command('list')
     .description('Elenca i job con la loro pianificazione (Europe/Rome)')
     .action(async () => {
       const c = ctx();
@@ -71,19 +71,27 @@ export function buildProgram(ctx: () => CliContext = context): Command {
         for (const j of app.jobs.list()) c.print(`${j.id.padEnd(20)} ${j.cron.padEnd(16)} ${j.description}`);
       });
     });
-  job.command('run')
+  job
+    .command('run')
     .argument('<name>', 'il job da eseguire ora (vedi job list)')
     .description('Esegue ora un job; i messaggi vanno in coda e li consegna il servizio')
     .action(async (name: string) => {
       const c = ctx();
       await c.withApp(async (app) => {
         const result = await app.jobs.run(name, 'manual');
-        c.print(`${name}: ${Object.entries(result).map(([k, v]) => `${k}=${v}`).join(' ') || 'fatto'}`);
+        c.print(
+          `${name}: ${
+            Object.entries(result)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ') || 'fatto'
+          }`,
+        );
       });
     });
 
   const outbox = program.command('outbox').description('Coda dei messaggi in uscita');
-  outbox.command('status')
+  outbox
+    .command('status')
     .description('Messaggi in coda, inviati e falliti per piattaforma; gli ultimi errori')
     .action(async () => {
       const c = ctx();

@@ -97,13 +97,21 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN)
-      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'è obbligatoria quando SLACK_BOT_TOKEN è impostata (oppure SLACK_APP_TOKEN per Socket Mode)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'è obbligatoria quando SLACK_BOT_TOKEN è impostata (oppure SLACK_APP_TOKEN per Socket Mode)',
+      });
     if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN)
       ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'manca: senza il token del bot Slack non si collega' });
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_BOT_TOKEN)
       ctx.addIssue({ code: 'custom', path: ['TELEGRAM_BOT_TOKEN'], message: 'è obbligatoria quando TELEGRAM_WEBHOOK_URL è impostata' });
     if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET)
-      ctx.addIssue({ code: 'custom', path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'è obbligatoria con TELEGRAM_WEBHOOK_URL: senza, chiunque potrebbe inviare aggiornamenti falsi' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'è obbligatoria con TELEGRAM_WEBHOOK_URL: senza, chiunque potrebbe inviare aggiornamenti falsi',
+      });
   });
 
 export type Env = z.infer<typeof envSchema>;

@@ -6,7 +6,12 @@ import type { Contributions } from './capability.js';
 import { importConfig, parseConfig, type ImportStats } from './config-import/import.js';
 import type { Db } from './db/client.js';
 
-export function importConfiguration(db: Db, clock: Clock, text: string, contributions: Contributions = defaultContributions): Promise<Record<string, ImportStats>> {
+export function importConfiguration(
+  db: Db,
+  clock: Clock,
+  text: string,
+  contributions: Contributions = defaultContributions,
+): Promise<Record<string, ImportStats>> {
   return importConfig(db, clock, text, contributions.configSections);
 }
 

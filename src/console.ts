@@ -74,7 +74,9 @@ async function main() {
     try {
       if (line === ':esci' || line === ':quit') break;
       if (line === ':aiuto' || line === ':help') console.log(HELP);
-      else if (line === ':chi') for (const p of people) console.log(`  ${p.name}${p.coordinator ? ' (coordinatore)' : ''} ${p.memberships.map((m) => `${m.role} ${m.network.code}`).join(', ')}`);
+      else if (line === ':chi')
+        for (const p of people)
+          console.log(`  ${p.name}${p.coordinator ? ' (coordinatore)' : ''} ${p.memberships.map((m) => `${m.role} ${m.network.code}`).join(', ')}`);
       else if (line.startsWith(':come ')) {
         const name = line.slice(6).trim().toLowerCase();
         const found = people.find((p) => p.name.toLowerCase() === name) ?? people.find((p) => p.name.toLowerCase().includes(name));

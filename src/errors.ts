@@ -1,13 +1,6 @@
 // One error family. A handler throws AppError with the Italian message the person should read;
 // the dispatch boundary rolls back, replies with it and never rethrows to the platform.
-export type AppErrorCode =
-  | 'forbidden'
-  | 'not_found'
-  | 'invalid_input'
-  | 'conflict'
-  | 'unknown_command'
-  | 'unavailable'
-  | 'internal';
+export type AppErrorCode = 'forbidden' | 'not_found' | 'invalid_input' | 'conflict' | 'unknown_command' | 'unavailable' | 'internal';
 
 export class AppError extends Error {
   readonly code: AppErrorCode;

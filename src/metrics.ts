@@ -14,9 +14,19 @@ export function createMetrics(outboxDepth: () => Promise<Record<string, number>>
   collectDefaultMetrics({ register: registry, prefix: 'reti_' });
   return {
     registry,
-    received: new Counter({ name: 'reti_messages_received_total', help: 'Events received from the platforms', labelNames: ['platform', 'type'], registers: [registry] }),
+    received: new Counter({
+      name: 'reti_messages_received_total',
+      help: 'Events received from the platforms',
+      labelNames: ['platform', 'type'],
+      registers: [registry],
+    }),
     sent: new Counter({ name: 'reti_messages_sent_total', help: 'Messages delivered to the platforms', labelNames: ['platform'], registers: [registry] }),
-    failures: new Counter({ name: 'reti_delivery_failures_total', help: 'Delivery attempts that failed, by kind', labelNames: ['platform', 'kind'], registers: [registry] }),
+    failures: new Counter({
+      name: 'reti_delivery_failures_total',
+      help: 'Delivery attempts that failed, by kind',
+      labelNames: ['platform', 'kind'],
+      registers: [registry],
+    }),
     outboxDepth: new Gauge({
       name: 'reti_outbox_depth',
       help: 'Outbox messages by status (pending and sending are not delivered yet)',

@@ -9,7 +9,7 @@ function rome(d: Date): DateTime {
 
 /** "lun 3 febbraio, 17:30" */
 export function formatDateTime(d: Date): string {
-  return rome(d).toFormat("ccc d LLLL, HH:mm");
+  return rome(d).toFormat('ccc d LLLL, HH:mm');
 }
 
 /** "lun 3 febbraio" */
@@ -46,14 +46,15 @@ export function shiftWeek(week: string, n: number): string {
 export function formatWeek(week: string): string {
   const s = DateTime.fromJSDate(weekStart(week), { zone: ZONE }).setLocale('it');
   const e = s.plus({ days: 6 });
-  return s.month === e.month
-    ? `${s.day}–${e.toFormat('d LLLL yyyy')}`
-    : `${s.toFormat('d LLLL')} – ${e.toFormat('d LLLL yyyy')}`;
+  return s.month === e.month ? `${s.day}–${e.toFormat('d LLLL yyyy')}` : `${s.toFormat('d LLLL')} – ${e.toFormat('d LLLL yyyy')}`;
 }
 
 /** Parses an Italian date/time typed by a person ("12/03/2027 14:30", "2027-03-12 14:30") in Europe/Rome. */
 export function parseItalianDateTime(input: string): Date | null {
-  const text = input.trim().replace(/\s+/g, ' ').replace(/\s*(ore|alle)\s*/i, ' ');
+  const text = input
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*(ore|alle)\s*/i, ' ');
   const formats = ['d/M/yyyy H:mm', 'd/M/yyyy H.mm', 'd-M-yyyy H:mm', 'yyyy-MM-dd H:mm', "yyyy-MM-dd'T'HH:mm", 'd/M/yy H:mm', 'd/M/yyyy'];
   for (const f of formats) {
     const dt = DateTime.fromFormat(text, f, { zone: ZONE, locale: 'it' });

@@ -51,10 +51,29 @@ describe('npm run reti -- …', () => {
   });
 
   it('creates and lists laboratori with the same validation as the chat', async () => {
-    expect(await run('laboratori', 'crea', '--titolo', 'Mediazione nei servizi', '--tema', 'mediazione', '--inizio', '12/03/2027 14:30', '--fine', '17:00', '--dove', 'Sala civica, Bergamo', '--posti', '20', '--reti', 'BG01')).toMatch(
-      /^Laboratorio n\. \d+ creato; annuncio in coda per 2 canali/,
-    );
+    expect(
+      await run(
+        'laboratori',
+        'crea',
+        '--titolo',
+        'Mediazione nei servizi',
+        '--tema',
+        'mediazione',
+        '--inizio',
+        '12/03/2027 14:30',
+        '--fine',
+        '17:00',
+        '--dove',
+        'Sala civica, Bergamo',
+        '--posti',
+        '20',
+        '--reti',
+        'BG01',
+      ),
+    ).toMatch(/^Laboratorio n\. \d+ creato; annuncio in coda per 2 canali/);
     expect(await run('laboratori', 'elenco')).toContain('ven 12 marzo, 14:30–17:00  Mediazione nei servizi [mediazione]  0 iscritti');
-    await expect(run('laboratori', 'crea', '--titolo', 'Passato', '--tema', 'x', '--inizio', '12/03/2020 14:30', '--fine', '17:00', '--dove', 'Sala')).rejects.toThrow('La data di inizio è già passata');
+    await expect(
+      run('laboratori', 'crea', '--titolo', 'Passato', '--tema', 'x', '--inizio', '12/03/2020 14:30', '--fine', '17:00', '--dove', 'Sala'),
+    ).rejects.toThrow('La data di inizio è già passata');
   });
 });

@@ -52,11 +52,7 @@ export async function resolveActor(tx: Tx, ref: ActorRef, chat: ChatContext, now
   return actor;
 }
 
-export async function loadActor(
-  tx: Tx,
-  personId: number,
-  account: { id: number; platform: string; workspace: string; externalId: string },
-): Promise<Actor> {
+export async function loadActor(tx: Tx, personId: number, account: { id: number; platform: string; workspace: string; externalId: string }): Promise<Actor> {
   const person = await tx.person.findUniqueOrThrow({
     where: { id: personId },
     include: { memberships: { include: { network: { select: { code: true, name: true } } }, orderBy: { networkId: 'asc' } } },

@@ -27,7 +27,15 @@ export interface DispatcherDeps {
 }
 
 /** An event from a platform that is not connected (a replayed event after a configuration change). */
-const NO_CAPABILITIES: PlatformCapabilities = { forms: false, ephemeral: false, groupDm: false, writesFirst: false, deepLinks: false, usernames: false, workspaces: false };
+const NO_CAPABILITIES: PlatformCapabilities = {
+  forms: false,
+  ephemeral: false,
+  groupDm: false,
+  writesFirst: false,
+  deepLinks: false,
+  usernames: false,
+  workspaces: false,
+};
 
 export class Dispatcher {
   constructor(private readonly deps: DispatcherDeps) {}
@@ -104,8 +112,7 @@ export class Dispatcher {
   private replyDelivery(event: InboundEvent, message: OutMessage, options?: ReplyOptions) {
     const to = addressOf(event.chat);
     const adapter = this.deps.adapters.get(event.platform);
-    const ephemeral =
-      event.chat.kind === 'group' && (options?.visibility ?? 'ephemeral') === 'ephemeral' && adapter?.capabilities.ephemeral;
+    const ephemeral = event.chat.kind === 'group' && (options?.visibility ?? 'ephemeral') === 'ephemeral' && adapter?.capabilities.ephemeral;
     return ephemeral
       ? { op: 'send' as const, to, message, visibility: 'ephemeral' as const, ephemeralUserId: event.actor.userId }
       : { op: 'send' as const, to, message };

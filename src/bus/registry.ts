@@ -75,10 +75,7 @@ export function tokenize(text: string): string[] {
   return tokens;
 }
 
-export function resolveSubcommand(
-  spec: CommandSpec<any>,
-  tokens: string[],
-): { sub?: SubcommandSpec<any>; subName?: string; rest: string[] } {
+export function resolveSubcommand(spec: CommandSpec<any>, tokens: string[]): { sub?: SubcommandSpec<any>; subName?: string; rest: string[] } {
   const first = tokens[0]?.toLowerCase();
   if (first && spec.subcommands?.[first]) return { sub: spec.subcommands[first], subName: first, rest: tokens.slice(1) };
   return { rest: tokens };

@@ -67,7 +67,10 @@ function describe(path: (string | number)[]): string {
 }
 
 /** Parses and validates; throws ConfigImportError with line and field. */
-export function parseConfig(text: string, sections: ConfigSection<any>[]): { data: Record<string, unknown>; locate(path: (string | number)[]): ConfigImportError['line'] } {
+export function parseConfig(
+  text: string,
+  sections: ConfigSection<any>[],
+): { data: Record<string, unknown>; locate(path: (string | number)[]): ConfigImportError['line'] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -151,8 +154,6 @@ export async function importConfig(db: Db, clock: Clock, text: string, sections:
 }
 
 export function formatStats(stats: Record<string, ImportStats>): string {
-  const parts = Object.entries(stats).map(
-    ([k, s]) => `${k}: ${s.created} nuovi, ${s.updated} aggiornati, ${s.unchanged} invariati`,
-  );
+  const parts = Object.entries(stats).map(([k, s]) => `${k}: ${s.created} nuovi, ${s.updated} aggiornati, ${s.unchanged} invariati`);
   return parts.length ? parts.join('; ') : 'nessun dato';
 }

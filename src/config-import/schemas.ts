@@ -10,4 +10,8 @@ export const networkCode = z
   .transform((c) => c.toUpperCase());
 
 /** A required text; `what` completes "serve …" ("il nome della rete"). */
-export const requiredText = (what: string) => z.string({ message: `serve ${what}` }).trim().min(1, `serve ${what}`);
+export const requiredText = (what: string) =>
+  z
+    .string({ message: `serve ${what}` })
+    .trim()
+    .min(1, `serve ${what}`);

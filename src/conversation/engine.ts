@@ -236,7 +236,10 @@ export class Conversations implements ConversationRouter {
     const lead = say.filter((m): m is string => typeof m === 'string');
     const separate = say.filter((m): m is OutMessage => typeof m !== 'string');
     const merged: OutMessage = lead.length
-      ? { text: `${lead.join('\n')}\n${prompt.text}`, blocks: [...lead.map((text) => ({ type: 'text' as const, text })), ...(prompt.blocks ?? [{ type: 'text' as const, text: prompt.text }])] }
+      ? {
+          text: `${lead.join('\n')}\n${prompt.text}`,
+          blocks: [...lead.map((text) => ({ type: 'text' as const, text })), ...(prompt.blocks ?? [{ type: 'text' as const, text: prompt.text }])],
+        }
       : prompt;
     await this.say(env.tx, address, [...separate, merged], prefix);
   }

@@ -167,7 +167,10 @@ function prompt(conv: ConversationRef<FormState>): OutMessage {
   if (s.index > 0) controls.push(button(conv, t.back, 'back'));
   controls.push(button(conv, t.pause, 'pause'));
   const choices = fieldButtons(conv, field, s);
-  const blocks: Block[] = [{ type: 'text', text }, { type: 'context', text: notes }];
+  const blocks: Block[] = [
+    { type: 'text', text },
+    { type: 'context', text: notes },
+  ];
   if (choices.length) blocks.push({ type: 'buttons', buttons: choices });
   blocks.push({ type: 'buttons', buttons: controls });
   return { text: `${t.progress(s.index + 1, s.fields.length)} ${field.label}`, blocks };
@@ -178,7 +181,17 @@ type Command = 'skip' | 'back' | 'pause' | 'confirm' | 'edit' | 'done';
 function commandOf(input: Input): Command | null {
   if ('action' in input) return (['skip', 'back', 'pause', 'confirm', 'edit', 'done'] as const).find((c) => c === input.value) ?? null;
   const word = normalize(input.text);
-  const map: Record<string, Command> = { salta: 'skip', indietro: 'back', annulla: 'pause', pausa: 'pause', stop: 'pause', conferma: 'confirm', confermo: 'confirm', modifica: 'edit', fatto: 'done' };
+  const map: Record<string, Command> = {
+    salta: 'skip',
+    indietro: 'back',
+    annulla: 'pause',
+    pausa: 'pause',
+    stop: 'pause',
+    conferma: 'confirm',
+    confermo: 'confirm',
+    modifica: 'edit',
+    fatto: 'done',
+  };
   return map[word] ?? null;
 }
 
@@ -206,7 +219,11 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
         if (!Number.isInteger(pick) || pick < 1 || pick > total) return { to: 'retry', say: t.badEditNumber(total) };
         const field = state.fields[pick - 1]!;
         const current = state.answers[field.key];
-        return { to: 'step', step: 'ask', state: { ...state, index: pick - 1, fromSummary: true, draft: current && 'choices' in current ? current.choices : undefined } };
+        return {
+          to: 'step',
+          step: 'ask',
+          state: { ...state, index: pick - 1, fromSummary: true, draft: current && 'choices' in current ? current.choices : undefined },
+        };
       }
       if (cmd === 'edit') return { to: 'step', step: 'pick', state };
       if (cmd === 'back') return { to: 'step', step: 'ask', state: { ...state, index: total - 1 } };
@@ -216,7 +233,8 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
 
     const field = state.fields[state.index]!;
     if (cmd === 'skip') return field.required ? { to: 'retry', say: t.cannotSkip } : answer(state, field, null);
-    if (cmd === 'back') return state.index === 0 ? { to: 'retry', say: t.atFirst } : { to: 'step', step: 'ask', state: { ...state, index: state.index - 1, draft: undefined } };
+    if (cmd === 'back')
+      return state.index === 0 ? { to: 'retry', say: t.atFirst } : { to: 'step', step: 'ask', state: { ...state, index: state.index - 1, draft: undefined } };
 
     if ('action' in input) {
       const options = field.options ?? [];

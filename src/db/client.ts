@@ -82,12 +82,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   };
 }
 
-function wrap(
-  prisma: PrismaClient,
-  kind: Database['kind'],
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  closeDriver: () => Promise<void>,
-): Database {
+function wrap(prisma: PrismaClient, kind: Database['kind'], adapterFactory: SqlMigrationAwareDriverAdapterFactory, closeDriver: () => Promise<void>): Database {
   return {
     prisma,
     kind,

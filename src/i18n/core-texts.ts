@@ -8,8 +8,7 @@ export const coreTexts = {
     coordinatorsOnly: 'Questo comando è riservato ai coordinatori di ANCI Lombardia.',
     referentsOnly: 'Questo comando è riservato ai referenti della rete.',
     unknownCommand: (name: string) => `Non conosco il comando /${literal(name)}. Scrivi /aiuto per vedere quelli disponibili.`,
-    unknownSubcommand: (name: string, sub: string, usage: string) =>
-      `/${literal(name)} non prevede «${literal(sub)}». Uso: ${usage}`,
+    unknownSubcommand: (name: string, sub: string, usage: string) => `/${literal(name)} non prevede «${literal(sub)}». Uso: ${usage}`,
     badArguments: (usage: string, detail?: string) => `${detail ? `${detail}\n` : ''}Uso: ${usage}`,
     privateOnly: 'Questo comando funziona solo in chat privata con me.',
     groupOnly: 'Questo comando va usato nel canale della rete.',
@@ -35,8 +34,7 @@ export const coreTexts = {
     linkedElsewhere: (code: string) => `Questo canale era collegato a ${literal(code)}; ora è collegato alla nuova rete.`,
     referentAssigned: (person: string, code: string) => `${literal(person)} ora è referente della rete ${literal(code)}.`,
     referentAlready: (person: string, code: string) => `${literal(person)} è già referente della rete ${literal(code)}.`,
-    personNotFound: (who: string) =>
-      `Non conosco «${literal(who)}». Menziona la persona (@nome) oppure chiedile di scrivermi una volta, così la registro.`,
+    personNotFound: (who: string) => `Non conosco «${literal(who)}». Menziona la persona (@nome) oppure chiedile di scrivermi una volta, così la registro.`,
     privateChatForLink: 'Per collegare una rete usa il comando nel canale della rete, non in chat privata.',
   },
 } as const;

@@ -322,7 +322,7 @@ export class OutboxWorker {
       return;
     }
     log.error({ err: error.message, attempts: row.attempts }, 'delivery failed for good');
-    const listeners = [...(this.listeners.get('*') ?? []), ...(payload.tag ? this.listeners.get(payload.tag) ?? [] : [])];
+    const listeners = [...(this.listeners.get('*') ?? []), ...(payload.tag ? (this.listeners.get(payload.tag) ?? []) : [])];
     await this.opts.db.$transaction(async (tx) => {
       await tx.$executeRaw`
         UPDATE outbox_message SET status = 'failed', last_error = ${`${error.kind}: ${error.message}`}, locked_by = NULL, locked_until = NULL

@@ -2,10 +2,7 @@
 // each adapter renders it natively with its own escaping.
 
 export type Span =
-  | { kind: 'text'; text: string }
-  | { kind: 'bold'; text: string }
-  | { kind: 'italic'; text: string }
-  | { kind: 'link'; text: string; url: string };
+  { kind: 'text'; text: string } | { kind: 'bold'; text: string } | { kind: 'italic'; text: string } | { kind: 'link'; text: string; url: string };
 
 // An underscore followed by a zero-width space is one `literal()` escaped: never the start of italics.
 const TOKEN = /\*\*(.+?)\*\*|(?<![\p{L}\p{N}])_(?!\u200b)(.+?)_(?![\p{L}\p{N}])|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/gu;
@@ -33,5 +30,8 @@ export function toPlain(input: string): string {
 
 /** Escapes a user-provided string so that it is shown literally inside neutral markup. */
 export function literal(input: string): string {
-  return input.replace(/\*\*/g, '*\u200b*').replace(/(^|[^\p{L}\p{N}])_/gu, '$1_\u200b').replace(/\]\(/g, ']\u200b(');
+  return input
+    .replace(/\*\*/g, '*\u200b*')
+    .replace(/(^|[^\p{L}\p{N}])_/gu, '$1_\u200b')
+    .replace(/\]\(/g, ']\u200b(');
 }

@@ -20,8 +20,9 @@ const plainLength: Measure = (text) => text.length;
 /** Slack escapes & < > in mrkdwn (&amp; &lt; &gt;), and the escapes count against its limits. */
 const slackLength: Measure = (text) => {
   let n = text.length;
-  for (const c of text) if (c === '&') n += 4;
-  else if (c === '<' || c === '>') n += 3;
+  for (const c of text)
+    if (c === '&') n += 4;
+    else if (c === '<' || c === '>') n += 3;
   return n;
 };
 

@@ -22,7 +22,9 @@ describe('a full weekly check-in', () => {
     const c = person(t, 'telegram', chiara);
     const prompt = c.last();
     expect(prompt).toContain('Check-in settimanale');
-    expect(prompt).toContain('Ciao Chiara! È il momento del check-in di Rete Cremona e Casalasco (CR04) per la settimana 23–29 novembre 2026: 11 domande brevi');
+    expect(prompt).toContain(
+      'Ciao Chiara! È il momento del check-in di Rete Cremona e Casalasco (CR04) per la settimana 23–29 novembre 2026: 11 domande brevi',
+    );
     expect(prompt).toContain('Puoi rispondere fino a lun 30 novembre, 09:00.');
     expect(c.buttons()).toEqual(['Inizia']);
 
@@ -38,7 +40,9 @@ describe('a full weekly check-in', () => {
     expect(await t.db.prisma.checkinSubmission.count()).toBe(0);
 
     const thanks = await c.press('Conferma');
-    expect(thanks).toBe('Grazie Chiara! Il check-in di Rete Cremona e Casalasco (CR04) per la settimana 23–29 novembre 2026 è registrato. Puoi modificarlo con /checkin fino a lun 30 novembre, 09:00.');
+    expect(thanks).toBe(
+      'Grazie Chiara! Il check-in di Rete Cremona e Casalasco (CR04) per la settimana 23–29 novembre 2026 è registrato. Puoi modificarlo con /checkin fino a lun 30 novembre, 09:00.',
+    );
 
     const submission = await t.db.prisma.checkinSubmission.findFirstOrThrow({ include: { answers: { orderBy: { id: 'asc' } } } });
     const cr04 = await t.db.prisma.network.findUniqueOrThrow({ where: { code: 'CR04' } });
@@ -58,7 +62,9 @@ describe('a full weekly check-in', () => {
       supporto: ['formazione', 'confronto_partner'],
       buona_prassi: 'Sportello condiviso tra Comune e associazioni, il sabato mattina',
     });
-    expect(submission.answers.every((a) => a.personId === who.id && a.platform === 'telegram' && a.period === '2026-W48' && a.networkId === cr04.id)).toBe(true);
+    expect(submission.answers.every((a) => a.personId === who.id && a.platform === 'telegram' && a.period === '2026-W48' && a.networkId === cr04.id)).toBe(
+      true,
+    );
     expect(submission.answers[0]!.answeredAt).toEqual(t.clock.now());
     // The good practice is kept verbatim, ready for the good-practice library.
     expect(await t.app.services.checkins.goodPractices(t.db.prisma, { period: '2026-W48' })).toEqual([
@@ -74,7 +80,10 @@ describe('a full weekly check-in', () => {
     await answerAll(p, contains);
     expect(await p.press('Conferma')).toContain('Grazie Paolo! Il check-in di Rete Nord Milano (MI03)');
     const mi03 = await t.db.prisma.network.findUniqueOrThrow({ where: { code: 'MI03' } });
-    const submission = await t.db.prisma.checkinSubmission.findUniqueOrThrow({ where: { networkId_period: { networkId: mi03.id, period: '2026-W48' } }, include: { answers: true } });
+    const submission = await t.db.prisma.checkinSubmission.findUniqueOrThrow({
+      where: { networkId_period: { networkId: mi03.id, period: '2026-W48' } },
+      include: { answers: true },
+    });
     expect(submission.platform).toBe('slack');
     expect(submission.answers).toHaveLength(11);
     expect(submission.answers.every((a) => a.platform === 'slack')).toBe(true);

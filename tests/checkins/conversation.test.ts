@@ -90,7 +90,10 @@ describe('the check-in conversation', () => {
     expect(telegram.lastText(chiara.id)).toContain('Grazie Chiara!');
     await app.stop();
     await t.app.start({ scheduler: false, outbox: false });
-    const answers = await t.db.prisma.checkinAnswer.findMany({ where: { indicatorCode: { in: ['buona_prassi', 'supporto', 'squadra'] } }, orderBy: { indicatorCode: 'asc' } });
+    const answers = await t.db.prisma.checkinAnswer.findMany({
+      where: { indicatorCode: { in: ['buona_prassi', 'supporto', 'squadra'] } },
+      orderBy: { indicatorCode: 'asc' },
+    });
     expect(answers.map((a) => [a.indicatorCode, a.textValue ?? a.numberValue ?? a.skipped])).toEqual([
       ['buona_prassi', 'Corsi di italiano con i genitori a scuola'],
       ['squadra', 5],

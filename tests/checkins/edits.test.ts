@@ -35,7 +35,9 @@ describe('editing a confirmed check-in until the round closes', () => {
 
   it('/checkin after confirming offers to edit; the change is stored with who and when, and kept in the history', async () => {
     t.clock.set(rome('2026-11-24T11:15'));
-    expect(await ahmed.command('checkin')).toContain('Hai già inviato il check-in di Rete Bergamo Ovest (BG01) per la settimana 23–29 novembre 2026 (lun 23 novembre, 09:00). Puoi modificarlo fino a lun 30 novembre, 09:00.');
+    expect(await ahmed.command('checkin')).toContain(
+      'Hai già inviato il check-in di Rete Bergamo Ovest (BG01) per la settimana 23–29 novembre 2026 (lun 23 novembre, 09:00). Puoi modificarlo fino a lun 30 novembre, 09:00.',
+    );
     const summary = await ahmed.press('Modifica le risposte');
     expect(summary).toContain('Stai modificando il check-in già inviato di Rete Bergamo Ovest (BG01)');
     expect(summary).toContain('1. Quanti incontri di rete o di cabina di regia si sono svolti questa settimana?\n    2');
@@ -49,7 +51,13 @@ describe('editing a confirmed check-in until the round closes', () => {
     expect(await answer('incontri')).toMatchObject({ numberValue: 5, answeredAt: rome('2026-11-24T11:15'), personId: ahmedId });
     expect(await answer('squadra')).toMatchObject({ numberValue: 4, answeredAt: rome('2026-11-23T09:00') });
     expect(s.edits.map((e) => ({ version: e.version, personId: e.personId, platform: e.platform, editedAt: e.editedAt, changes: e.changes }))).toEqual([
-      { version: 2, personId: ahmedId, platform: 'telegram', editedAt: rome('2026-11-24T11:15'), changes: [{ code: 'incontri', before: { number: 2 }, after: { number: 5 } }] },
+      {
+        version: 2,
+        personId: ahmedId,
+        platform: 'telegram',
+        editedAt: rome('2026-11-24T11:15'),
+        changes: [{ code: 'incontri', before: { number: 2 }, after: { number: 5 } }],
+      },
     ]);
   });
 

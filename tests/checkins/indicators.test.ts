@@ -19,14 +19,28 @@ describe('the indicator catalogue', () => {
       await loadStartupConfig(db, config, { now: () => new Date('2026-11-23T08:00:00Z') }, silentLogger);
       const rows = await db.prisma.indicator.findMany({ orderBy: { position: 'asc' } });
       expect(rows.map((r) => `${r.code}:${r.type}${r.required ? '' : '?'}`)).toEqual([
-        'incontri:integer', 'partner_attivi:integer', 'nuovi_partner:integer', 'cittadini:integer', 'associazioni:integer',
-        'squadra:scale', 'corresponsabilita:scale', 'ruolo_attivo:scale', 'ostacoli:text?', 'supporto:multi?', 'buona_prassi:text?',
+        'incontri:integer',
+        'partner_attivi:integer',
+        'nuovi_partner:integer',
+        'cittadini:integer',
+        'associazioni:integer',
+        'squadra:scale',
+        'corresponsabilita:scale',
+        'ruolo_attivo:scale',
+        'ostacoli:text?',
+        'supporto:multi?',
+        'buona_prassi:text?',
       ]);
       expect(rows[0]).toMatchObject({ questionIt: 'Quanti incontri di rete o di cabina di regia si sono svolti questa settimana?', min: 0, max: null });
       expect(rows[5]).toMatchObject({ min: 1, max: 5 });
       expect((rows[9]!.options as { label: string }[]).map((o) => o.label)).toEqual([
-        'formazione', 'supporto tecnico e supervisione', 'confronto tra partner', 'sostegno con le associazioni di stranieri',
-        'dialogo tecnico-politico', 'approfondimento di temi', 'presenza alla cabina di regia',
+        'formazione',
+        'supporto tecnico e supervisione',
+        'confronto tra partner',
+        'sostegno con le associazioni di stranieri',
+        'dialogo tecnico-politico',
+        'approfondimento di temi',
+        'presenza alla cabina di regia',
       ]);
       // A second start, after a coordinator retired one, changes nothing.
       await db.prisma.indicator.update({ where: { code: 'associazioni' }, data: { active: false } });
@@ -115,15 +129,43 @@ describe('the YAML indicators: section', () => {
   });
 
   const refused: [string, string, RegExp][] = [
-    ['an unknown type', 'indicators:\n  - code: nuovo\n    question: Domanda?\n    type: numero\n', /indicators\[0\]\.type \(riga 4\): type deve essere uno tra integer, decimal/],
-    ['a malformed code', 'indicators:\n  - code: Nuovo Indicatore\n    question: Domanda?\n    type: text\n', /indicators\[0\]\.code \(riga 2\): il codice di un indicatore/],
-    ['a new indicator without its question', 'indicators:\n  - code: nuovo\n    type: integer\n', /indicators\[0\]\.question \(riga 2\): l’indicatore nuovo è nuovo: servono almeno question e type/],
-    ['a choice without options', 'indicators:\n  - code: scelta\n    question: Quale?\n    type: choice\n', /indicators\[0\]\.type \(riga 4\): le domande a scelta \(choice, multi\) hanno bisogno di options/],
-    ['min not below max', 'indicators:\n  - code: ore\n    question: Quante ore?\n    type: decimal\n    min: 5\n    max: 2\n', /indicators\[0\]\.min \(riga 5\): min deve essere minore di max/],
+    [
+      'an unknown type',
+      'indicators:\n  - code: nuovo\n    question: Domanda?\n    type: numero\n',
+      /indicators\[0\]\.type \(riga 4\): type deve essere uno tra integer, decimal/,
+    ],
+    [
+      'a malformed code',
+      'indicators:\n  - code: Nuovo Indicatore\n    question: Domanda?\n    type: text\n',
+      /indicators\[0\]\.code \(riga 2\): il codice di un indicatore/,
+    ],
+    [
+      'a new indicator without its question',
+      'indicators:\n  - code: nuovo\n    type: integer\n',
+      /indicators\[0\]\.question \(riga 2\): l’indicatore nuovo è nuovo: servono almeno question e type/,
+    ],
+    [
+      'a choice without options',
+      'indicators:\n  - code: scelta\n    question: Quale?\n    type: choice\n',
+      /indicators\[0\]\.type \(riga 4\): le domande a scelta \(choice, multi\) hanno bisogno di options/,
+    ],
+    [
+      'min not below max',
+      'indicators:\n  - code: ore\n    question: Quante ore?\n    type: decimal\n    min: 5\n    max: 2\n',
+      /indicators\[0\]\.min \(riga 5\): min deve essere minore di max/,
+    ],
     ['an unknown network', 'indicators:\n  - code: incontri\n    networks: [BG01, ZZ99]\n', /indicators\[0\]\.networks\[1\] \(riga 3\): rete sconosciuta ZZ99/],
-    ['the same code twice', 'indicators:\n  - code: incontri\n  - code: incontri\n', /indicators\[1\]\.code \(riga 3\): l’indicatore incontri compare due volte/],
+    [
+      'the same code twice',
+      'indicators:\n  - code: incontri\n  - code: incontri\n',
+      /indicators\[1\]\.code \(riga 3\): l’indicatore incontri compare due volte/,
+    ],
     ['an unknown field', 'indicators:\n  - code: incontri\n    domanda: Quanti?\n', /indicators\[0\] \(riga 2\).*domanda/],
-    ['a type change of an indicator with answers', 'indicators:\n  - code: incontri\n    type: text\n', /indicators\[0\]\.type \(riga 3\): l’indicatore incontri ha già delle risposte come integer/],
+    [
+      'a type change of an indicator with answers',
+      'indicators:\n  - code: incontri\n    type: text\n',
+      /indicators\[0\]\.type \(riga 3\): l’indicatore incontri ha già delle risposte come integer/,
+    ],
   ];
   for (const [what, text, message] of refused) {
     it(`refuses ${what} with the line at fault, and changes nothing`, async () => {
@@ -150,7 +192,19 @@ describe('edge cases', () => {
   it('with every indicator retired nobody is prompted, and /checkin says so', async () => {
     const t = await testApp();
     try {
-      const codes = ['incontri', 'partner_attivi', 'nuovi_partner', 'cittadini', 'associazioni', 'squadra', 'corresponsabilita', 'ruolo_attivo', 'ostacoli', 'supporto', 'buona_prassi'];
+      const codes = [
+        'incontri',
+        'partner_attivi',
+        'nuovi_partner',
+        'cittadini',
+        'associazioni',
+        'squadra',
+        'corresponsabilita',
+        'ruolo_attivo',
+        'ostacoli',
+        'supporto',
+        'buona_prassi',
+      ];
       await importConfiguration(t.db.prisma, t.clock, `indicators:\n${codes.map((c) => `  - { code: ${c}, active: false }`).join('\n')}\n`);
       expect(await t.app.jobs.run('checkin-open')).toMatchObject({ opened: 6, prompts: 0 });
       expect(await person(t, 'telegram', chiara).command('checkin')).toBe('Per la tua rete non ci sono domande attive nel check-in: avvisa il coordinamento.');

@@ -38,7 +38,11 @@ describe('check-in on Telegram through the Bot API stand-in', () => {
     await t.app.jobs.run('checkin-open');
     await t.deliver();
     expect(last().text).toContain('È il momento del check-in di Rete Cremona e Casalasco (CR04)');
-    expect(last().buttons!.flat().map((b) => b.text)).toEqual(['Inizia']);
+    expect(
+      last()
+        .buttons!.flat()
+        .map((b) => b.text),
+    ).toEqual(['Inizia']);
 
     expect(await press('Inizia')).toContain('1/11 Quanti incontri di rete o di cabina di regia');
     expect(await say('molti')).toContain('Mi serve un numero intero');
@@ -53,7 +57,11 @@ describe('check-in on Telegram through the Bot API stand-in', () => {
     expect(await say('Orari <serali> & poca sala')).toContain('10/11 Di quale supporto');
     await press('formazione');
     // The toggle edits the question in place: the same Telegram message now shows the choice.
-    expect(last().buttons!.flat().map((b) => b.text)).toContain('☑ formazione');
+    expect(
+      last()
+        .buttons!.flat()
+        .map((b) => b.text),
+    ).toContain('☑ formazione');
     expect(await press('Fatto')).toContain('11/11');
     const summary = await say('salta');
     expect(summary).toContain('Riepilogo delle risposte');
@@ -93,7 +101,9 @@ describe('check-in on Slack through the Web API stand-in', () => {
       .flatMap((c) => (c.args.blocks as { type: string; elements?: Element[] }[]).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : [])))
       .filter((e) => e.text?.text === label);
     const button = buttons.at(-1)!;
-    const res = await s.sender.interaction(s.sender.blockActions({ user: paolo, channel: 'D0PAOLO', actionId: button.action_id!, ...(button.value ? { value: button.value } : {}) }));
+    const res = await s.sender.interaction(
+      s.sender.blockActions({ user: paolo, channel: 'D0PAOLO', actionId: button.action_id!, ...(button.value ? { value: button.value } : {}) }),
+    );
     expect(res.status).toBe(200);
     await s.settle();
     return lastText();
@@ -111,7 +121,13 @@ describe('check-in on Slack through the Web API stand-in', () => {
     await s.settle();
     expect(lastText()).toContain('È il momento del check-in di *Rete Nord Milano* (MI03)');
     expect(await press('Inizia')).toContain('1/11');
-    for (const [answer, next] of [['1', '2/11'], ['2', '3/11'], ['nessuno', '4/11'], ['30', '5/11'], ['2', '6/11']] as const) {
+    for (const [answer, next] of [
+      ['1', '2/11'],
+      ['2', '3/11'],
+      ['nessuno', '4/11'],
+      ['30', '5/11'],
+      ['2', '6/11'],
+    ] as const) {
       expect(await say(answer)).toContain(next);
     }
     expect(await press('5')).toContain('7/11');
@@ -123,7 +139,17 @@ describe('check-in on Slack through the Web API stand-in', () => {
     expect(await say('Tavolo mensile con le associazioni')).toContain('Riepilogo delle risposte');
     expect(await press('Conferma')).toContain('è registrato');
     const answers = await typedAnswers(s.t, 'Paolo Colombo');
-    expect(answers).toMatchObject({ incontri: 1, partner_attivi: 2, nuovi_partner: 0, cittadini: 30, associazioni: 2, squadra: 5, corresponsabilita: 4, ruolo_attivo: 3, ostacoli: null });
+    expect(answers).toMatchObject({
+      incontri: 1,
+      partner_attivi: 2,
+      nuovi_partner: 0,
+      cittadini: 30,
+      associazioni: 2,
+      squadra: 5,
+      corresponsabilita: 4,
+      ruolo_attivo: 3,
+      ostacoli: null,
+    });
     expect(answers.supporto).toEqual(['formazione', 'confronto_partner']);
     expect(answers.buona_prassi).toBe('Tavolo mensile con le associazioni');
   });

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importConfiguration } from '../../src/configuration.js';
 import { groups, people, testApp, type TestApp } from '../support/app.js';
-import { answerAll, person, type Person } from './driver.js';
+import { person, type Person } from './driver.js';
 
 const HOUR = 60 * 60 * 1000;
-const contains = (actual: string, expected: string) => expect(actual).toContain(expected);
 
 describe('two referents of one network (BG01: Maria Rossi and Ahmed Benali)', () => {
   let t: TestApp;
@@ -78,9 +77,13 @@ describe('two referents of one network (BG01: Maria Rossi and Ahmed Benali)', ()
       '✅ Il check-in di Rete Bergamo Ovest (BG01) per la settimana 23–29 novembre 2026 è stato inviato da Ahmed Benali (lun 23 novembre, 12:05): non serve che tu risponda. Per vederlo o modificarlo scrivi /checkin.',
     );
     const offer = await maria.command('checkin');
-    expect(offer).toContain('Il check-in di Rete Bergamo Ovest (BG01) per la settimana 23–29 novembre 2026 è già stato inviato da Ahmed Benali (lun 23 novembre, 12:05). Puoi modificarlo fino a lun 30 novembre, 09:00.');
+    expect(offer).toContain(
+      'Il check-in di Rete Bergamo Ovest (BG01) per la settimana 23–29 novembre 2026 è già stato inviato da Ahmed Benali (lun 23 novembre, 12:05). Puoi modificarlo fino a lun 30 novembre, 09:00.',
+    );
     expect(maria.buttons()).toEqual(['Modifica le risposte']);
-    const submission = await t.db.prisma.checkinSubmission.findFirstOrThrow({ include: { answers: { where: { indicatorCode: { in: ['incontri', 'nuovi_partner', 'cittadini'] } }, orderBy: { id: 'asc' } } } });
+    const submission = await t.db.prisma.checkinSubmission.findFirstOrThrow({
+      include: { answers: { where: { indicatorCode: { in: ['incontri', 'nuovi_partner', 'cittadini'] } }, orderBy: { id: 'asc' } } },
+    });
     expect(submission.answers.map((a) => a.numberValue)).toEqual([3, 1, 25]);
     expect(submission.personId).toBe(await idOf('Ahmed Benali'));
   });
@@ -90,7 +93,11 @@ describe('/checkin for a referent of several networks, and in a group', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await testApp();
-    await importConfiguration(t.db.prisma, t.clock, 'people:\n  - name: Francesca Gatti\n    accounts: { telegram: 100000004 }\n    roles: [{ role: referente, network: BS02 }, { role: referente, network: LO06 }]\n');
+    await importConfiguration(
+      t.db.prisma,
+      t.clock,
+      'people:\n  - name: Francesca Gatti\n    accounts: { telegram: 100000004 }\n    roles: [{ role: referente, network: BS02 }, { role: referente, network: LO06 }]\n',
+    );
   });
   afterAll(async () => {
     await t.close();
@@ -118,7 +125,9 @@ describe('/checkin for a referent of several networks, and in a group', () => {
   it('in a Telegram group it links to the private chat; /start checkin from the link starts it', async () => {
     await t.telegram.command(people.ahmed, t.telegram.group(groups.BG01), 'checkin');
     await t.deliver();
-    expect(t.telegram.lastText(groups.BG01)).toBe('Il check-in si compila in chat privata: apri la chat con Reti (https://t.me/reti_bot?start=checkin) e ti faccio le domande.');
+    expect(t.telegram.lastText(groups.BG01)).toBe(
+      'Il check-in si compila in chat privata: apri la chat con Reti (https://t.me/reti_bot?start=checkin) e ti faccio le domande.',
+    );
     const a = person(t, 'telegram', people.ahmed);
     expect(a.texts()).toEqual([]);
     expect(await a.command('start', 'checkin')).toContain('Check-in di Rete Bergamo Ovest (BG01)');

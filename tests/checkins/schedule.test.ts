@@ -47,7 +47,9 @@ describe('the weekly cycle: opening, reminders, late answers, closing', () => {
     t.clock.set(rome('2026-11-25T10:00'));
     expect(await t.app.jobs.run('checkin-remind')).toEqual({ day: '2026-11-25', networks: 5, prompts: 6, groupAsks: 0, unreachable: 0 });
     await t.deliver();
-    expect(t.telegram.lastText(people.ahmed.id)).toContain('Promemoria: il check-in di Rete Bergamo Ovest (BG01) per la settimana 23–29 novembre 2026 non è ancora stato inviato.');
+    expect(t.telegram.lastText(people.ahmed.id)).toContain(
+      'Promemoria: il check-in di Rete Bergamo Ovest (BG01) per la settimana 23–29 novembre 2026 non è ancora stato inviato.',
+    );
     expect(t.telegram.lastText(people.ahmed.id)).toContain('Puoi rispondere fino a lun 30 novembre, 09:00');
     expect(t.telegram.buttons(people.ahmed.id).map((b) => b.label)).toEqual(['Inizia']);
     expect(sentTo('telegram', chiara.id).filter((m) => m.includes('Promemoria'))).toEqual([]);

@@ -57,12 +57,16 @@ describe('a Telegram referent the bot cannot write to privately', () => {
     const result = await t.app.jobs.run('checkin-open');
     expect(result).toMatchObject({ period: '2026-W49', prompts: 6, groupAsks: 1 });
     const privateTry = await t.db.prisma.outboxMessage.findMany({ where: { platform: 'telegram', chatId: people.francesca.id } });
-    expect(privateTry.map((m) => m.dedupeKey)).toEqual(['checkin-prompt:BS02:2026-W48:' + (await t.db.prisma.person.findFirstOrThrow({ where: { name: 'Francesca Gatti' } })).id]);
+    expect(privateTry.map((m) => m.dedupeKey)).toEqual([
+      'checkin-prompt:BS02:2026-W48:' + (await t.db.prisma.person.findFirstOrThrow({ where: { name: 'Francesca Gatti' } })).id,
+    ]);
     await t.deliver();
     expect(t.telegram.texts(groups.BS02)).toHaveLength(2);
     expect(t.telegram.lastText(groups.BS02)).toContain('Francesca Gatti, per il check-in settimanale della rete BS02');
     // Ahmed opened the private chat last week: this week he is written to privately.
-    expect(t.telegram.lastText(people.ahmed.id)).toContain('È il momento del check-in di Rete Bergamo Ovest (BG01) per la settimana 30 novembre – 6 dicembre 2026');
+    expect(t.telegram.lastText(people.ahmed.id)).toContain(
+      'È il momento del check-in di Rete Bergamo Ovest (BG01) per la settimana 30 novembre – 6 dicembre 2026',
+    );
     await t.app.jobs.run('checkin-open');
     await t.deliver();
     expect(t.telegram.texts(groups.BS02)).toHaveLength(2);
@@ -79,6 +83,9 @@ describe('a Telegram referent the bot cannot write to privately', () => {
     expect(t.slack.lastText(davide.slack.id)).toContain('È il momento del check-in di Rete Varese Laghi (VA05) per la settimana 7–13 dicembre 2026');
     expect(t.telegram.texts('-1001000000005')).toEqual([]);
     const tried = await t.db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'checkin-prompt:VA05:2026-W50:' } }, orderBy: { id: 'asc' } });
-    expect(tried.map((m) => [m.platform, m.status])).toEqual([['telegram', 'failed'], ['slack', 'sent']]);
+    expect(tried.map((m) => [m.platform, m.status])).toEqual([
+      ['telegram', 'failed'],
+      ['slack', 'sent'],
+    ]);
   });
 });

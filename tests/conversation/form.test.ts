@@ -11,7 +11,17 @@ const fields: FieldSpec[] = [
   { key: 'incontri', label: 'Quanti incontri?', type: 'integer', required: true, min: 0 },
   { key: 'ore', label: 'Quante ore?', type: 'decimal', required: true, min: 0 },
   { key: 'squadra', label: 'Da 1 a 5: cultura di squadra?', type: 'scale', required: true, min: 1, max: 5 },
-  { key: 'supporto', label: 'Di quale supporto?', type: 'multi', required: false, options: [{ code: 'formazione', label: 'formazione' }, { code: 'tecnico', label: 'supporto tecnico' }, { code: 'confronto', label: 'confronto tra partner' }] },
+  {
+    key: 'supporto',
+    label: 'Di quale supporto?',
+    type: 'multi',
+    required: false,
+    options: [
+      { code: 'formazione', label: 'formazione' },
+      { code: 'tecnico', label: 'supporto tecnico' },
+      { code: 'confronto', label: 'confronto tra partner' },
+    ],
+  },
   { key: 'note', label: 'Note?', type: 'text', required: false },
 ];
 
@@ -103,7 +113,9 @@ describe('guided form conversation', () => {
     expect(await say('6')).toContain('Riepilogo');
     expect(stored).toEqual([]);
     expect(await press('Conferma')).toBe('Grazie, risposte salvate.');
-    expect(stored).toEqual([{ incontri: { number: 6 }, ore: { number: 2.5 }, squadra: { number: 4 }, supporto: { choices: ['formazione', 'confronto'] }, note: null }]);
+    expect(stored).toEqual([
+      { incontri: { number: 6 }, ore: { number: 2.5 }, squadra: { number: 4 }, supporto: { choices: ['formazione', 'confronto'] }, note: null },
+    ]);
   });
 
   it('pauses with «annulla», keeps the answers, and resumes at the same question', async () => {
@@ -121,7 +133,14 @@ describe('guided form conversation', () => {
     // Same database, a new service instance: nothing but the database carries the state.
     const telegram = new MemoryAdapter('telegram');
     await t.app.stop();
-    const app = createApp({ config: loadConfig({ INSTANCE_ID: 'restarted' }), db: t.db, adapters: [telegram], clock: t.clock, commands: [provaCommand], flows: [prova] });
+    const app = createApp({
+      config: loadConfig({ INSTANCE_ID: 'restarted' }),
+      db: t.db,
+      adapters: [telegram],
+      clock: t.clock,
+      commands: [provaCommand],
+      flows: [prova],
+    });
     await app.start({ scheduler: false, outbox: false });
     await telegram.message(maria, telegram.privateChat(maria), '1,5');
     await app.outbox.drain();
@@ -147,7 +166,9 @@ describe('guided form conversation', () => {
     const reply = t.telegram.lastText(ahmed.id);
     expect(reply).toContain('Questa domanda non è più quella attuale');
     expect(reply).toContain('4/5 Di quale supporto?');
-    const conv = await t.db.prisma.conversation.findFirstOrThrow({ where: { flow: 'prova', status: 'active', personId: (await t.db.prisma.person.findFirstOrThrow({ where: { name: ahmed.name } })).id } });
+    const conv = await t.db.prisma.conversation.findFirstOrThrow({
+      where: { flow: 'prova', status: 'active', personId: (await t.db.prisma.person.findFirstOrThrow({ where: { name: ahmed.name } })).id },
+    });
     expect((conv.state as { answers: Record<string, unknown> }).answers.squadra).toEqual({ number: 3 });
   });
 });

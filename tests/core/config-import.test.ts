@@ -61,11 +61,19 @@ describe('YAML configuration import', () => {
 
   const refused: [string, string, RegExp][] = [
     ['malformed YAML', 'networks:\n  - code: XX01\n    name: [unclosed\n', /YAML non valido alla riga \d/],
-    ['an unknown network code in a role', 'networks: []\npeople:\n  - name: Nuova Persona\n    roles:\n      - { role: referente, network: ZZ99 }\n', /people\[0\]\.roles\[0\]\.network \(riga 5\): rete sconosciuta ZZ99/],
+    [
+      'an unknown network code in a role',
+      'networks: []\npeople:\n  - name: Nuova Persona\n    roles:\n      - { role: referente, network: ZZ99 }\n',
+      /people\[0\]\.roles\[0\]\.network \(riga 5\): rete sconosciuta ZZ99/,
+    ],
     ['an unknown network code in a partner', 'partners:\n  - { name: X, network: QQ11, type: Comune }\n', /partners\[0\]\.network \(riga 2\).*QQ11/],
     ['a missing field', 'networks:\n  - code: AB12\n    area: Como\n', /networks\[0\]\.name \(riga 2\)/],
     ['an unknown section', 'reti:\n  - code: AB12\n', /Sezione sconosciuta «reti» alla riga 1/],
-    ['a wrong platform', 'networks:\n  - code: AB12\n    name: Rete\n    channels:\n      - { platform: whatsapp, chat: 1 }\n', /networks\[0\]\.channels\[0\]\.platform \(riga 5\)/],
+    [
+      'a wrong platform',
+      'networks:\n  - code: AB12\n    name: Rete\n    channels:\n      - { platform: whatsapp, chat: 1 }\n',
+      /networks\[0\]\.channels\[0\]\.platform \(riga 5\)/,
+    ],
     ['another time zone', 'timezone: UTC\n', /Europe\/Rome/],
   ];
   for (const [what, yaml, message] of refused) {

@@ -13,9 +13,15 @@ describe('environment settings', () => {
   const bad: [Record<string, string>, string][] = [
     [{ DATABASE_URL: 'mysql://x' }, 'Impostazione non valida: DATABASE_URL deve iniziare con postgres:// o postgresql://'],
     [{ PORT: 'abc' }, 'Impostazione non valida: PORT deve essere un numero intero ≥ 0'],
-    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'Impostazione non valida: SLACK_SIGNING_SECRET è obbligatoria quando SLACK_BOT_TOKEN è impostata (oppure SLACK_APP_TOKEN per Socket Mode)'],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1' },
+      'Impostazione non valida: SLACK_SIGNING_SECRET è obbligatoria quando SLACK_BOT_TOKEN è impostata (oppure SLACK_APP_TOKEN per Socket Mode)',
+    ],
     [{ SLACK_BOT_TOKEN: 'abc', SLACK_SIGNING_SECRET: 's' }, 'Impostazione non valida: SLACK_BOT_TOKEN deve iniziare con xoxb-'],
-    [{ TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://reti.example.org/telegram/webhook' }, 'Impostazione non valida: TELEGRAM_WEBHOOK_SECRET è obbligatoria con TELEGRAM_WEBHOOK_URL'],
+    [
+      { TELEGRAM_BOT_TOKEN: '123:abc', TELEGRAM_WEBHOOK_URL: 'https://reti.example.org/telegram/webhook' },
+      'Impostazione non valida: TELEGRAM_WEBHOOK_SECRET è obbligatoria con TELEGRAM_WEBHOOK_URL',
+    ],
     [{ ADMIN_TOKEN: 'short' }, 'Impostazione non valida: ADMIN_TOKEN deve avere almeno 16 caratteri'],
   ];
   for (const [env, message] of bad) {

@@ -62,7 +62,9 @@ describe('inbound events: recorded first, handled once', () => {
       await t.db.prisma.$executeRawUnsafe('ALTER TABLE partner_hidden RENAME TO partner');
     }
     await t.deliver();
-    expect(t.telegram.lastText(groups.BG01)).toBe('Qualcosa non ha funzionato dalla mia parte. Riprova tra poco; se il problema continua avvisa il coordinamento.');
+    expect(t.telegram.lastText(groups.BG01)).toBe(
+      'Qualcosa non ha funzionato dalla mia parte. Riprova tra poco; se il problema continua avvisa il coordinamento.',
+    );
     expect(await t.db.prisma.membership.count()).toBe(before);
     const row = await t.db.prisma.inboundEvent.findFirstOrThrow({ orderBy: { id: 'desc' } });
     expect(row.status).toBe('failed');

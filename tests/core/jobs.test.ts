@@ -31,8 +31,16 @@ describe('scheduled jobs across replicas', () => {
 
   it('refuses a malformed schedule override naming the variable', () => {
     const job = defineJob({ id: 'checkin-open', description: 'x', cron: '0 9 * * 1', run: async () => ({}) });
-    expect(() => new JobRunner({ db: t.db.prisma, clock: t.clock, logger: silentLogger, services: t.app.services, jobs: [job], schedules: { 'checkin-open': 'ogni lunedì' } })).toThrow(
-      'SCHEDULE_CHECKIN_OPEN: espressione cron non valida «ogni lunedì»',
-    );
+    expect(
+      () =>
+        new JobRunner({
+          db: t.db.prisma,
+          clock: t.clock,
+          logger: silentLogger,
+          services: t.app.services,
+          jobs: [job],
+          schedules: { 'checkin-open': 'ogni lunedì' },
+        }),
+    ).toThrow('SCHEDULE_CHECKIN_OPEN: espressione cron non valida «ogni lunedì»');
   });
 });

@@ -79,7 +79,8 @@ describe('digests without data', () => {
     await t.close();
   });
 
-  const empty = 'Digest della settimana 16–22 novembre 2026: nessun dato da riassumere. Nessuna rete ha inviato il check-in e non ci sono laboratori, buone prassi o legami da segnalare.';
+  const empty =
+    'Digest della settimana 16–22 novembre 2026: nessun dato da riassumere. Nessuna rete ha inviato il check-in e non ci sono laboratori, buone prassi o legami da segnalare.';
 
   it('/digest says so in one short message', async () => {
     await t.telegram.command(people.luca, t.telegram.privateChat(people.luca), 'digest');

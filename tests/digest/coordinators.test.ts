@@ -101,7 +101,9 @@ describe('coordinators digest on a known data set (week 2026-W47)', () => {
     const before = await t.db.prisma.outboxMessage.count();
     expect(await t.app.jobs.run('digest-coordinators')).toMatchObject({ sent: 0, already: 3 });
     expect(await t.db.prisma.outboxMessage.count()).toBe(before);
-    const keys = (await t.db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'digest:' } }, select: { dedupeKey: true } })).map((r) => r.dedupeKey);
+    const keys = (await t.db.prisma.outboxMessage.findMany({ where: { dedupeKey: { startsWith: 'digest:' } }, select: { dedupeKey: true } })).map(
+      (r) => r.dedupeKey,
+    );
     expect(keys.every((k) => /^digest:\d+:2026-W47:(telegram|slack)$/.test(k))).toBe(true);
   });
 });

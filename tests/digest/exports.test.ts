@@ -31,10 +31,12 @@ async function sheets(base64: string): Promise<Record<string, Row[]>> {
     const rows: Row[] = [];
     sheet.eachRow((row) => {
       const values = (row.values as unknown[]).slice(1);
-      rows.push(Array.from({ length: sheet.columnCount }, (_, i) => {
-        const v = values[i];
-        return v instanceof Date ? wallClock(v) : v === undefined || v === null ? null : (v as string | number);
-      }));
+      rows.push(
+        Array.from({ length: sheet.columnCount }, (_, i) => {
+          const v = values[i];
+          return v instanceof Date ? wallClock(v) : v === undefined || v === null ? null : (v as string | number);
+        }),
+      );
     });
     out[sheet.name] = rows;
   });
@@ -55,11 +57,23 @@ describe('exports parsed back and compared with the stored answers', () => {
     const networks = new Map((await t.db.prisma.network.findMany()).map((n) => [n.id, n]));
     const persons = new Map((await t.db.prisma.person.findMany()).map((p) => [p.id, p.name]));
     const value = (a: (typeof answers)[number]) =>
-      a.skipped ? null : a.numberValue ?? (a.choiceCodes.length ? a.choiceCodes.map((c) => labels.get(c)).join('; ') : a.textValue);
+      a.skipped ? null : (a.numberValue ?? (a.choiceCodes.length ? a.choiceCodes.map((c) => labels.get(c)).join('; ') : a.textValue));
     expected = answers
       .map((a) => ({ a, n: networks.get(a.networkId)! }))
       .sort((x, y) => x.n.code.localeCompare(y.n.code) || x.a.period.localeCompare(y.a.period) || x.a.indicator.position - y.a.indicator.position)
-      .map(({ a, n }) => [n.code, n.name, a.period, a.indicatorCode, a.type, value(a), a.skipped ? 'sì' : 'no', persons.get(a.personId)!, a.platform, rome(a.answeredAt), a.submission.version]);
+      .map(({ a, n }) => [
+        n.code,
+        n.name,
+        a.period,
+        a.indicatorCode,
+        a.type,
+        value(a),
+        a.skipped ? 'sì' : 'no',
+        persons.get(a.personId)!,
+        a.platform,
+        rome(a.answeredAt),
+        a.submission.version,
+      ]);
     // BG01 27, BS02 27, MI03 21, CR04 18, VA05 15, LO06 6.
     expect(expected.length).toBe(114);
   });
@@ -84,7 +98,20 @@ describe('exports parsed back and compared with the stored answers', () => {
     expect(message!.text).toBe('Esportazione dalla settimana 28 settembre – 4 ottobre 2026 alla settimana 23–29 novembre 2026: 114 risposte ai check-in.');
     const book = await sheets(message!.attachment!.base64);
     const [header, ...rows] = book['Check-in']!;
-    expect(header).toEqual(['Rete', 'Nome rete', 'Settimana', 'Dal (lunedì)', 'Indicatore', 'Tipo', 'Valore', 'Saltata', 'Risposto da', 'Piattaforma', 'Risposto il', 'Versione']);
+    expect(header).toEqual([
+      'Rete',
+      'Nome rete',
+      'Settimana',
+      'Dal (lunedì)',
+      'Indicatore',
+      'Tipo',
+      'Valore',
+      'Saltata',
+      'Risposto da',
+      'Piattaforma',
+      'Risposto il',
+      'Versione',
+    ]);
     expect(rows.map(comparable)).toEqual(expected);
     expect(rows.find((r) => r[0] === 'BG01' && r[2] === '2026-W40')![3]).toBe('2026-09-28');
     expect(rows.filter((r) => r[4] === 'cittadini' && r[2] === '2026-W47').map((r) => [r[0], r[6]])).toEqual([
@@ -127,7 +154,11 @@ describe('exports parsed back and compared with the stored answers', () => {
     const asText = (r: Row) => r.map((v) => (v === null ? '' : String(v)));
     expect(rows.map((r) => comparable(r))).toEqual(expected.map(asText));
     expect(csv(messages[1]!.attachment!)).toHaveLength(9);
-    expect(csv(messages[2]!.attachment!).slice(1).map((r) => r[5])).toEqual(['4', '5', '3']);
+    expect(
+      csv(messages[2]!.attachment!)
+        .slice(1)
+        .map((r) => r[5]),
+    ).toEqual(['4', '5', '3']);
   });
 
   it('/esporta CODICE exports one network, and says so', async () => {
@@ -179,7 +210,12 @@ describe('exports parsed back and compared with the stored answers', () => {
 
     const run = async (...args: string[]) => {
       const printed: string[] = [];
-      const ctx: CliContext = { withDatabase: (use) => use(t.db), withApp: () => Promise.reject(new Error('unused')), clock: t.clock, print: (l) => printed.push(l) };
+      const ctx: CliContext = {
+        withDatabase: (use) => use(t.db),
+        withApp: () => Promise.reject(new Error('unused')),
+        clock: t.clock,
+        print: (l) => printed.push(l),
+      };
       await buildProgram(() => ctx).parseAsync(['node', 'reti', 'export', ...args]);
       return printed;
     };
@@ -195,7 +231,11 @@ describe('exports parsed back and compared with the stored answers', () => {
     it('writes csv files into a folder, for one network', async () => {
       const dir = tempDir();
       await run('--from', '2026-W40', '--to', '2026-W47', '--format', 'csv', '--network', 'lo06', '--out', dir);
-      expect(readdirSync(dir).sort()).toEqual(['reti-2026-W40_2026-W47-LO06-gradimento.csv', 'reti-2026-W40_2026-W47-LO06-iscrizioni.csv', 'reti-2026-W40_2026-W47-LO06-risposte.csv']);
+      expect(readdirSync(dir).sort()).toEqual([
+        'reti-2026-W40_2026-W47-LO06-gradimento.csv',
+        'reti-2026-W40_2026-W47-LO06-iscrizioni.csv',
+        'reti-2026-W40_2026-W47-LO06-risposte.csv',
+      ]);
       const rows: string[][] = parse(readFileSync(path.join(dir, 'reti-2026-W40_2026-W47-LO06-risposte.csv')), { bom: true });
       expect(rows.slice(1).map((r) => [r[0], r[4], r[6], r[7]])).toEqual([
         ['LO06', 'incontri', '2', 'no'],

@@ -74,7 +74,13 @@ describe('a large digest split for each platform', () => {
       const parts = sent(platform, chat);
       for (let i = 1; i <= 300; i++) {
         const line = `${code(i)} · ${obstacle(i)}`;
-        expect(parts.filter((m) => renderPlain(m.message).replace(/\u200b/g, '').includes(line))).toHaveLength(1);
+        expect(
+          parts.filter((m) =>
+            renderPlain(m.message)
+              .replace(/\u200b/g, '')
+              .includes(line),
+          ),
+        ).toHaveLength(1);
       }
       for (const m of parts.slice(0, -1)) expect(m.message.blocks?.at(-1)?.type).not.toBe('header');
     });

@@ -158,7 +158,15 @@ export class FakeSlackApi {
       case 'apps.connections.open':
         return { ok: true, url: `${this.base.replace(/^http/, 'ws')}/socket` };
       case 'auth.test':
-        return { ok: true, url: 'https://reti-lombardia.slack.com/', team: this.team.name, team_id: this.team.id, user: 'reti', user_id: this.bot.userId, bot_id: this.bot.botId };
+        return {
+          ok: true,
+          url: 'https://reti-lombardia.slack.com/',
+          team: this.team.name,
+          team_id: this.team.id,
+          user: 'reti',
+          user_id: this.bot.userId,
+          bot_id: this.bot.botId,
+        };
       case 'chat.postMessage': {
         if (!channelArg) return { ok: false, error: 'channel_not_found' };
         const channel = /^[UW]/.test(channelArg) ? this.dmOf(channelArg) : channelArg;
@@ -172,7 +180,10 @@ export class FakeSlackApi {
         if (!args.ts) return { ok: false, error: 'message_not_found' };
         return { ok: true, channel: channelArg, ts: args.ts, text: args.text };
       case 'conversations.open': {
-        const users = String(args.users ?? '').split(',').filter(Boolean).sort();
+        const users = String(args.users ?? '')
+          .split(',')
+          .filter(Boolean)
+          .sort();
         if (users.length === 0) return { ok: false, error: 'users_list_not_supplied' };
         if (users.length === 1) return { ok: true, channel: { id: this.dmOf(users[0]!) } };
         const key = users.join(',');
@@ -184,7 +195,13 @@ export class FakeSlackApi {
         if (!user) return { ok: false, error: 'user_not_found' };
         return {
           ok: true,
-          user: { id: user.id, team_id: this.team.id, name: user.name, real_name: user.realName, profile: { real_name: user.realName, display_name: user.displayName ?? '' } },
+          user: {
+            id: user.id,
+            team_id: this.team.id,
+            name: user.name,
+            real_name: user.realName,
+            profile: { real_name: user.realName, display_name: user.displayName ?? '' },
+          },
         };
       }
       case 'views.open':

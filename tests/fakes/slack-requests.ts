@@ -121,7 +121,14 @@ export class SlackSender {
       message: { type: 'message', ts: messageTs, text: '' },
       response_url: 'https://hooks.slack.com/actions/T0EXAMPLE/1/abc',
       actions: [
-        { type: 'button', action_id: a.actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, ...(a.value ? { value: a.value } : {}), action_ts: `${Date.now() / 1000}` },
+        {
+          type: 'button',
+          action_id: a.actionId,
+          block_id: 'b1',
+          text: { type: 'plain_text', text: 'x' },
+          ...(a.value ? { value: a.value } : {}),
+          action_ts: `${Date.now() / 1000}`,
+        },
       ],
     };
   }

@@ -28,7 +28,12 @@ export class FakeSocketMode {
     this.connections++;
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
     socket.on('error', () => undefined);
-    this.sendJson({ type: 'hello', num_connections: 1, debug_info: { host: 'reti-test', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0RETI' } });
+    this.sendJson({
+      type: 'hello',
+      num_connections: 1,
+      debug_info: { host: 'reti-test', approximate_connection_time: 3600 },
+      connection_info: { app_id: 'A0RETI' },
+    });
   }
 
   /** Pushes an envelope; returns its id. */

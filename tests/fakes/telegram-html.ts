@@ -45,7 +45,7 @@ function decodeEntity(html: string, at: number): { char: string; end: number } |
 
 function decodeAttribute(value: string): string {
   let out = '';
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     const e = value[i] === '&' ? decodeEntity(value, i) : undefined;
     if (e) {
       out += e.char;

@@ -35,7 +35,11 @@ export class TelegramMethods {
         return this.getUpdates(p, res);
       case 'setWebhook':
         if (!p.url) throw new ApiFailure(tgErrors.badRequest('bad webhook: An HTTPS URL must be provided for webhook'));
-        this.api.webhook = { url: String(p.url), ...(p.secret_token ? { secretToken: String(p.secret_token) } : {}), ...(p.allowed_updates ? { allowedUpdates: p.allowed_updates } : {}) };
+        this.api.webhook = {
+          url: String(p.url),
+          ...(p.secret_token ? { secretToken: String(p.secret_token) } : {}),
+          ...(p.allowed_updates ? { allowedUpdates: p.allowed_updates } : {}),
+        };
         if (isTrue(p.drop_pending_updates)) this.api.queue = [];
         for (const poller of this.pollers) poller.terminate();
         return true;
@@ -164,7 +168,15 @@ export class TelegramMethods {
       chat: { id: Number(m.chatId), type: chatType(m.chatId) },
       from: { id: this.api.bot.id, is_bot: true, first_name: this.api.bot.first_name, username: this.api.bot.username },
       ...(m.document
-        ? { document: { file_id: `doc-${m.messageId}`, file_unique_id: `u${m.messageId}`, file_name: m.document.filename, file_size: m.document.content.length }, ...(m.text ? { caption: m.text } : {}) }
+        ? {
+            document: {
+              file_id: `doc-${m.messageId}`,
+              file_unique_id: `u${m.messageId}`,
+              file_name: m.document.filename,
+              file_size: m.document.content.length,
+            },
+            ...(m.text ? { caption: m.text } : {}),
+          }
         : { text: m.text }),
       ...(m.entities.length ? { [m.document ? 'caption_entities' : 'entities']: m.entities } : {}),
       ...(m.buttons ? { reply_markup: { inline_keyboard: m.buttons } } : {}),
@@ -182,7 +194,8 @@ export class TelegramMethods {
   private editMessageText(p: Record<string, any>) {
     const chatId = this.target(p.chat_id);
     const message = this.api.messages.find((m) => m.chatId === chatId && m.messageId === Number(p.message_id));
-    if (!message || message.document) throw new ApiFailure(tgErrors.badRequest(message ? 'there is no text in the message to edit' : 'message to edit not found'));
+    if (!message || message.document)
+      throw new ApiFailure(tgErrors.badRequest(message ? 'there is no text in the message to edit' : 'message to edit not found'));
     const content = this.content(p.text, p.parse_mode, TEXT_LIMIT, 'text');
     const buttons = this.buttons(p.reply_markup);
     const same =
@@ -191,7 +204,9 @@ export class TelegramMethods {
       JSON.stringify(buttons ?? null) === JSON.stringify(message.buttons ?? null);
     if (same) {
       throw new ApiFailure(
-        tgErrors.badRequest('message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message'),
+        tgErrors.badRequest(
+          'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+        ),
       );
     }
     this.throttle(chatId);

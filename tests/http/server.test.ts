@@ -60,7 +60,10 @@ describe('HTTP: admin endpoint without ADMIN_TOKEN', () => {
   it('is disabled', async () => {
     const t = await testApp({ yaml: false });
     const server = await listen(t.app.http, 0, '127.0.0.1');
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin/jobs/housekeeping`, { method: 'POST', headers: { authorization: 'Bearer whatever-it-is-123' } });
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/admin/jobs/housekeeping`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer whatever-it-is-123' },
+    });
     expect(res.status).toBe(404);
     server.close();
     await t.close();

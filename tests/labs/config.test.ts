@@ -82,7 +82,9 @@ describe('laboratori from the YAML configuration and the CLI', () => {
     end: "09:00"
     place: Lodi
 `);
-    await expect(importConfiguration(t.db.prisma, t.clock, backwards)).rejects.toThrow(/laboratori\[2\]\.end \(riga 22\): La fine \(dom 20 dicembre, 09:00\) viene prima dell’inizio/);
+    await expect(importConfiguration(t.db.prisma, t.clock, backwards)).rejects.toThrow(
+      /laboratori\[2\]\.end \(riga 22\): La fine \(dom 20 dicembre, 09:00\) viene prima dell’inizio/,
+    );
     await expect(importConfiguration(t.db.prisma, t.clock, yaml('', 30).replace('networks: [BG01, bs02]', 'networks: [BG01, ZZ09]'))).rejects.toThrow(
       'laboratori[0].networks (riga 10): Non conosco la rete «ZZ09».',
     );

@@ -58,7 +58,16 @@ describe('creating a laboratorio in chat', () => {
 
     expect(await say('conferma')).toBe('Fatto: il laboratorio n. 1 è stato creato e annunciato in 7 canali.');
     const lab = await t.db.prisma.lab.findUniqueOrThrow({ where: { id: 1 }, include: { createdBy: true } });
-    expect(lab).toMatchObject({ title: 'Mediazione interculturale nei servizi', theme: 'mediazione', capacity: 25, allNetworks: true, place: 'Sala civica, Via Roma 1, Bergamo', onlineUrl: '', organiser: 'ANCI Lombardia', status: 'scheduled' });
+    expect(lab).toMatchObject({
+      title: 'Mediazione interculturale nei servizi',
+      theme: 'mediazione',
+      capacity: 25,
+      allNetworks: true,
+      place: 'Sala civica, Via Roma 1, Bergamo',
+      onlineUrl: '',
+      organiser: 'ANCI Lombardia',
+      status: 'scheduled',
+    });
     expect(lab.startsAt.toISOString()).toBe('2026-12-03T13:30:00.000Z');
     expect(lab.endsAt.toISOString()).toBe('2026-12-03T16:00:00.000Z');
     expect(lab.createdBy?.name).toBe('Luca Bianchi');
@@ -85,7 +94,18 @@ describe('creating a laboratorio in chat', () => {
 
   it('announces a laboratorio for some networks only in their channels', async () => {
     await telegram.command(luca, telegram.privateChat(luca), 'laboratori', 'nuovo');
-    for (const answer of ['Orientamento al lavoro', 'lavoro', '10/12/2026 10:00', '12:30', 'online https://meet.example.org/lavoro', 'salta', 'bg01, cr04', 'salta', 'salta', 'conferma']) {
+    for (const answer of [
+      'Orientamento al lavoro',
+      'lavoro',
+      '10/12/2026 10:00',
+      '12:30',
+      'online https://meet.example.org/lavoro',
+      'salta',
+      'bg01, cr04',
+      'salta',
+      'salta',
+      'conferma',
+    ]) {
       await telegram.message(luca, telegram.privateChat(luca), answer);
     }
     await t.deliver();
@@ -108,12 +128,28 @@ describe('creating a laboratorio in chat', () => {
     const form = slack.opened.at(-1)!;
     expect(form.form).toBe('laboratori.nuovo');
     expect(form.fields.map((f) => [f.key, f.kind])).toEqual([
-      ['title', 'text'], ['theme', 'text'], ['date', 'date'], ['start', 'time'], ['end', 'time'], ['where', 'text'],
-      ['capacity', 'number'], ['networks', 'text'], ['organiser', 'text'], ['description', 'multiline'],
+      ['title', 'text'],
+      ['theme', 'text'],
+      ['date', 'date'],
+      ['start', 'time'],
+      ['end', 'time'],
+      ['where', 'text'],
+      ['capacity', 'number'],
+      ['networks', 'text'],
+      ['organiser', 'text'],
+      ['description', 'multiline'],
     ]);
     await slack.submit(people.lucaSlack, slack.group(slackChannels.BG01), 'laboratori.nuovo', {
-      title: 'Scuola e famiglie', theme: 'scuola', date: '2026-12-15', start: '09:30', end: '12:00',
-      where: 'Istituto Comprensivo, Casalmaggiore', capacity: '30', networks: 'CR04 VA05', organiser: '', description: '',
+      title: 'Scuola e famiglie',
+      theme: 'scuola',
+      date: '2026-12-15',
+      start: '09:30',
+      end: '12:00',
+      where: 'Istituto Comprensivo, Casalmaggiore',
+      capacity: '30',
+      networks: 'CR04 VA05',
+      organiser: '',
+      description: '',
     });
     await t.deliver();
     expect(slack.lastText(slackChannels.BG01)).toBe('Fatto: il laboratorio n. 3 è stato creato e annunciato in 3 canali.');
@@ -128,14 +164,23 @@ describe('creating a laboratorio in chat', () => {
     const outbox = await t.db.prisma.outboxMessage.count();
     await telegram.command(people.maria, telegram.privateChat(people.maria), 'laboratori', 'nuovo');
     await slack.submit(people.mariaSlack, slack.group(slackChannels.BG01), 'laboratori.nuovo', {
-      title: 'Abusivo', theme: 'x', date: '2026-12-15', start: '09:30', end: '12:00', where: 'Bergamo',
+      title: 'Abusivo',
+      theme: 'x',
+      date: '2026-12-15',
+      start: '09:30',
+      end: '12:00',
+      where: 'Bergamo',
     });
     await t.deliver();
     expect(telegram.lastText(people.maria.id)).toBe('Questo comando è riservato ai coordinatori di ANCI Lombardia.');
     expect(slack.lastText(slackChannels.BG01)).toBe('Questo comando è riservato ai coordinatori di ANCI Lombardia.');
     expect(await t.db.prisma.lab.count()).toBe(before);
     expect(await t.db.prisma.outboxMessage.count()).toBe(outbox + 2);
-    expect(await t.db.prisma.conversation.count({ where: { flow: 'labs-new', personId: (await t.db.prisma.person.findFirstOrThrow({ where: { name: 'Maria Rossi' } })).id } })).toBe(0);
+    expect(
+      await t.db.prisma.conversation.count({
+        where: { flow: 'labs-new', personId: (await t.db.prisma.person.findFirstOrThrow({ where: { name: 'Maria Rossi' } })).id },
+      }),
+    ).toBe(0);
   });
 
   it('in a Telegram group, sends the coordinator to the private chat for the guided creation', async () => {
@@ -151,10 +196,24 @@ describe('creating a laboratorio in chat', () => {
     expect(form).toMatchObject({ form: 'laboratori.modifica', title: 'Modifica laboratorio', context: '3' });
     const initial = Object.fromEntries(form.fields.map((f) => [f.key, f.initial ?? '']));
     expect(initial).toEqual({
-      title: 'Scuola e famiglie', theme: 'scuola', date: '2026-12-15', start: '09:30', end: '12:00',
-      where: 'Istituto Comprensivo, Casalmaggiore', capacity: '30', networks: 'CR04, VA05', organiser: '', description: '',
+      title: 'Scuola e famiglie',
+      theme: 'scuola',
+      date: '2026-12-15',
+      start: '09:30',
+      end: '12:00',
+      where: 'Istituto Comprensivo, Casalmaggiore',
+      capacity: '30',
+      networks: 'CR04, VA05',
+      organiser: '',
+      description: '',
     });
-    await slack.submit(people.lucaSlack, slack.privateChat(people.lucaSlack), 'laboratori.modifica', { ...initial, start: '10:00', end: '12:30', capacity: '40' }, '3');
+    await slack.submit(
+      people.lucaSlack,
+      slack.privateChat(people.lucaSlack),
+      'laboratori.modifica',
+      { ...initial, start: '10:00', end: '12:30', capacity: '40' },
+      '3',
+    );
     await t.deliver();
     expect(slack.lastText('U0COORD1')).toBe('Fatto: laboratorio n. 3 aggiornato (quando, posti). Ho avvisato 3 canali e persone.');
     expect(telegram.lastText(tgGroups.CR04)).toContain('• Quando: mar 15 dicembre, 10:00–12:30\n• Posti: 40');
@@ -163,7 +222,9 @@ describe('creating a laboratorio in chat', () => {
   it('answers a sign-up in a Telegram group publicly, naming the person', async () => {
     await telegram.press(people.fatou, telegram.group(tgGroups.BG01), 'laboratori.join', '1');
     await t.deliver();
-    expect(telegram.lastText(tgGroups.BG01)).toContain('Fatou Diop: Iscrizione confermata: Mediazione interculturale nei servizi, gio 3 dicembre, 14:30–17:00.');
+    expect(telegram.lastText(tgGroups.BG01)).toContain(
+      'Fatou Diop: Iscrizione confermata: Mediazione interculturale nei servizi, gio 3 dicembre, 14:30–17:00.',
+    );
     expect(telegram.last(tgGroups.BG01)?.visibleTo).toBeUndefined();
   });
 });

@@ -54,9 +54,14 @@ describe('feedback after a laboratorio (job labs-feedback)', () => {
 
   it('stores the vote at once, then an optional comment', async () => {
     await pressLabel(t, t.telegram, maria, maria.id, '4');
-    expect(t.telegram.lastText(maria.id)).toBe('Grazie per il voto (4/5)!\nVuoi aggiungere un commento? Scrivilo qui in un messaggio, oppure premi «No, grazie».\n[No, grazie]');
+    expect(t.telegram.lastText(maria.id)).toBe(
+      'Grazie per il voto (4/5)!\nVuoi aggiungere un commento? Scrivilo qui in un messaggio, oppure premi «No, grazie».\n[No, grazie]',
+    );
     const mariaId = await personId(t, 'Maria Rossi');
-    expect(await t.db.prisma.labFeedback.findUniqueOrThrow({ where: { labId_personId: { labId: lab, personId: mariaId } } })).toMatchObject({ rating: 4, comment: '' });
+    expect(await t.db.prisma.labFeedback.findUniqueOrThrow({ where: { labId_personId: { labId: lab, personId: mariaId } } })).toMatchObject({
+      rating: 4,
+      comment: '',
+    });
     await t.telegram.message(maria, t.telegram.privateChat(maria), 'Molto utile; più esempi pratici la prossima volta.');
     await t.deliver();
     expect(t.telegram.lastText(maria.id)).toBe('Grazie, ho salvato il tuo commento.');
@@ -79,7 +84,10 @@ describe('feedback after a laboratorio (job labs-feedback)', () => {
     await t.deliver();
     expect(t.slack.lastText('U0COORD1')).toBe('Ho aggiornato il tuo voto: 5/5.');
     const lucaId = await personId(t, 'Luca Bianchi');
-    expect(await t.db.prisma.labFeedback.findUniqueOrThrow({ where: { labId_personId: { labId: lab, personId: lucaId } } })).toMatchObject({ rating: 5, comment: '' });
+    expect(await t.db.prisma.labFeedback.findUniqueOrThrow({ where: { labId_personId: { labId: lab, personId: lucaId } } })).toMatchObject({
+      rating: 5,
+      comment: '',
+    });
   });
 
   it('refuses a vote from someone who did not take part', async () => {

@@ -30,7 +30,8 @@ describe('the calendar file (.ics)', () => {
   it('comes with the confirmation in a private chat, in the Europe/Rome time zone, with what the session is', async () => {
     const id = await newLab(t, {
       title: 'Mediazione, cultura; comunità',
-      description: 'Prima riga.\nSeconda riga, con virgole; e punti e virgola — e una frase abbastanza lunga da dover essere ripiegata su più righe secondo la RFC 5545 àèìòù.',
+      description:
+        'Prima riga.\nSeconda riga, con virgole; e punti e virgola — e una frase abbastanza lunga da dover essere ripiegata su più righe secondo la RFC 5545 àèìòù.',
       where: 'Sala civica, Via Roma 1, Bergamo https://meet.example.org/mediazione',
     });
     await t.telegram.command(maria, t.telegram.privateChat(maria), 'laboratori', `iscrivimi ${id}`);

@@ -24,12 +24,21 @@ describe('/laboratori: what is coming, for whom', () => {
     expect(await list(people.fatou, tgGroups.BG01)).toBe(
       'Per ora non ci sono laboratori in programma per la tua rete. Appena ne viene fissato uno lo annuncio qui nei canali della rete.',
     );
-    expect(await list(people.maria, people.maria.id, 'casa')).toBe('Non ci sono laboratori in programma sul tema «casa». Scrivi /laboratori per vederli tutti.');
+    expect(await list(people.maria, people.maria.id, 'casa')).toBe(
+      'Non ci sono laboratori in programma sul tema «casa». Scrivi /laboratori per vederli tutti.',
+    );
   });
 
   it('shows in a channel the sessions open to its network, in date order, with date, theme, place and seats', async () => {
     await newLab(t, { title: 'Mediazione interculturale nei servizi', theme: 'Mediazione', capacity: 2 });
-    await newLab(t, { title: 'Orientamento al lavoro', theme: 'lavoro', start: '01/12/2026 09:00', end: '12:30', where: 'https://meet.example.org/lavoro', networks: 'BG01' });
+    await newLab(t, {
+      title: 'Orientamento al lavoro',
+      theme: 'lavoro',
+      start: '01/12/2026 09:00',
+      end: '12:30',
+      where: 'https://meet.example.org/lavoro',
+      networks: 'BG01',
+    });
     await newLab(t, { title: 'Abitare in valle', theme: 'casa', start: '10/12/2026 17:30', end: '19:00', where: 'Breno', networks: 'BS02' });
     const cancelled = await newLab(t, { title: 'Annullato', theme: 'mediazione' });
     await cancelLabFromCli(t.db.prisma, t.clock, cancelled);
@@ -39,7 +48,10 @@ describe('/laboratori: what is coming, for whom', () => {
     expect(titles(bg01)).toEqual(['Orientamento al lavoro', 'Mediazione interculturale nei servizi']);
     expect(bg01).toContain('mar 1 dicembre, 09:00–12:30 · Tema: lavoro\n💻 Collegamento online (https://meet.example.org/lavoro)\nPosti senza limite');
     expect(bg01).toContain('gio 3 dicembre, 14:30–17:00 · Tema: Mediazione\n📍 Sala civica, Bergamo\n✅ 2 posti liberi su 2');
-    expect(t.telegram.buttons(tgGroups.BG01).map((b) => `${b.label}:${b.action}:${b.value}`)).toEqual(['Mi iscrivo:laboratori.join:2', 'Mi iscrivo:laboratori.join:1']);
+    expect(t.telegram.buttons(tgGroups.BG01).map((b) => `${b.label}:${b.action}:${b.value}`)).toEqual([
+      'Mi iscrivo:laboratori.join:2',
+      'Mi iscrivo:laboratori.join:1',
+    ]);
 
     expect(titles(await list(people.francesca, tgGroups.BS02))).toEqual(['Mediazione interculturale nei servizi', 'Abitare in valle']);
     // A coordinator in a network's channel sees that network's sessions, like everyone there.
@@ -60,7 +72,9 @@ describe('/laboratori: what is coming, for whom', () => {
     expect(titles(await list(people.luca, people.luca.id, 'abit'))).toEqual(['Abitare in valle']);
     const filtered = await list(people.maria, people.maria.id, 'Mediaz');
     expect(filtered.split('\n')[0]).toBe('Laboratori in programma sul tema «Mediaz»');
-    expect(await list(people.francesca, tgGroups.BS02, 'lavoro')).toBe('Non ci sono laboratori in programma sul tema «lavoro». Scrivi /laboratori per vederli tutti.');
+    expect(await list(people.francesca, tgGroups.BS02, 'lavoro')).toBe(
+      'Non ci sono laboratori in programma sul tema «lavoro». Scrivi /laboratori per vederli tutti.',
+    );
   });
 
   it('shows seats left, the waiting list when full, and the person’s own place with the right button', async () => {

@@ -48,7 +48,10 @@ describe(`the race for the last seat (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
       expect(answers.every((a) => a.length === 1)).toBe(true);
       const texts = answers.map((a) => a[0]!);
       expect(texts.filter((x) => x.includes('Iscrizione confermata')).length).toBe(1);
-      const places = texts.flatMap((x) => /posizione (\d+)/.exec(x)?.[1] ?? []).map(Number).sort();
+      const places = texts
+        .flatMap((x) => /posizione (\d+)/.exec(x)?.[1] ?? [])
+        .map(Number)
+        .sort();
       expect(places).toEqual([1, 2, 3, 4, 5]);
     });
   }
@@ -63,7 +66,11 @@ describe(`the race for the last seat (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
     await t.deliver();
     expect(await signupsOf(t, lab)).toEqual([['Maria Rossi', 'confirmed', expect.stringMatching(/^(telegram|slack)$/)]]);
     // Each press was answered: one confirmation, twice «already signed up», no error.
-    const answers = [...t.telegram.texts(tgGroups.BG01, people.maria.id), ...t.telegram.texts(people.maria.id), ...t.slack.texts(slackChannels.BG01, 'U0MARIA')].filter((x) => (x.includes('Doppio clic') && !x.includes('📣')) || x.includes('Qualcosa'));
+    const answers = [
+      ...t.telegram.texts(tgGroups.BG01, people.maria.id),
+      ...t.telegram.texts(people.maria.id),
+      ...t.slack.texts(slackChannels.BG01, 'U0MARIA'),
+    ].filter((x) => (x.includes('Doppio clic') && !x.includes('📣')) || x.includes('Qualcosa'));
     expect(answers.filter((x) => x.includes('Iscrizione confermata')).length).toBe(1);
     expect(answers.filter((x) => x.includes('Sei già iscritto/a')).length).toBe(2);
     expect(answers.length).toBe(3);

@@ -112,7 +112,9 @@ describe('reminder settings (LABS_REMINDERS)', () => {
     expect(loadConfig({}).env.LABS_REMINDERS).toEqual([1440, 60]);
     expect(loadConfig({ LABS_REMINDERS: '2d, 90m,3h' }).env.LABS_REMINDERS).toEqual([2880, 180, 90]);
     expect(loadConfig({ LABS_REMINDERS: 'off' }).env.LABS_REMINDERS).toEqual([]);
-    expect(() => loadConfig({ LABS_REMINDERS: 'domani' })).toThrow('Impostazione non valida: LABS_REMINDERS «domani» non è una durata: usa per esempio 24h,1h oppure 90m (off per nessuno)');
+    expect(() => loadConfig({ LABS_REMINDERS: 'domani' })).toThrow(
+      'Impostazione non valida: LABS_REMINDERS «domani» non è una durata: usa per esempio 24h,1h oppure 90m (off per nessuno)',
+    );
   });
 
   it('sends reminders at the configured times only', async () => {

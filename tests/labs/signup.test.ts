@@ -37,7 +37,9 @@ describe('signing up: seats, waiting list, promotion', () => {
   it('puts the next ones on the waiting list with their position', async () => {
     await t.telegram.press(people.ahmed, bg01(), 'laboratori.join', String(lab));
     await t.deliver();
-    expect(t.telegram.lastText(tgGroups.BG01)).toContain("Il laboratorio Mediazione interculturale nei servizi è al completo: sei in lista d'attesa, posizione 1.");
+    expect(t.telegram.lastText(tgGroups.BG01)).toContain(
+      "Il laboratorio Mediazione interculturale nei servizi è al completo: sei in lista d'attesa, posizione 1.",
+    );
     await t.telegram.command(chiara, t.telegram.privateChat(chiara), 'laboratori', `iscrivimi ${lab}`);
     await t.deliver();
     expect(t.telegram.lastText(chiara.id)).toContain("sei in lista d'attesa, posizione 2");
@@ -81,14 +83,14 @@ describe('signing up: seats, waiting list, promotion', () => {
     // Withdrawing twice does nothing twice.
     await t.telegram.press(people.fatou, bg01(), 'laboratori.leave', String(lab));
     await t.deliver();
-    expect(t.telegram.lastText(tgGroups.BG01)).toBe('Fatou Diop: Non risulti iscritto/a a Mediazione interculturale nei servizi: non c\'è niente da annullare.');
+    expect(t.telegram.lastText(tgGroups.BG01)).toBe("Fatou Diop: Non risulti iscritto/a a Mediazione interculturale nei servizi: non c'è niente da annullare.");
     expect(t.telegram.texts(chiara.id)).toEqual([]);
   });
 
   it('sends someone who comes back to the end of the waiting list; leaving the list promotes nobody', async () => {
     await t.telegram.command(people.fatou, t.telegram.privateChat(people.fatou), 'laboratori', `iscrivimi ${lab}`);
     await t.deliver();
-    expect(t.telegram.lastText(people.fatou.id)).toContain("posizione 2");
+    expect(t.telegram.lastText(people.fatou.id)).toContain('posizione 2');
     await t.telegram.command(chiara, t.telegram.privateChat(chiara), 'laboratori', `ritirami ${lab}`);
     await t.deliver();
     expect(t.telegram.lastText(chiara.id)).toBe("Ti ho tolto dalla lista d'attesa di Mediazione interculturale nei servizi.");
@@ -113,7 +115,7 @@ describe('signing up: seats, waiting list, promotion', () => {
     await t.telegram.command(people.luca, t.telegram.privateChat(people.luca), 'laboratori', `iscritti ${lab}`);
     await t.deliver();
     expect(t.telegram.lastText(people.luca.id)).toBe(
-      'Iscrizioni a Mediazione interculturale nei servizi (n. 1)\nConfermate (3/3): Luca Bianchi, Ahmed Benali, Fatou Diop\nLista d\'attesa: vuota',
+      "Iscrizioni a Mediazione interculturale nei servizi (n. 1)\nConfermate (3/3): Luca Bianchi, Ahmed Benali, Fatou Diop\nLista d'attesa: vuota",
     );
   });
 
@@ -153,7 +155,9 @@ describe('signing up: seats, waiting list, promotion', () => {
     await t.telegram.command(people.maria, t.telegram.privateChat(people.maria), 'laboratori', `iscrivimi ${other}`);
     await t.telegram.command(people.luca, t.telegram.privateChat(people.luca), 'laboratori', `annulla ${other} sala non disponibile`);
     await t.deliver();
-    expect(seen(t.telegram, people.maria.id)).toContain('Il laboratorio Sarà annullato (n. 4) di gio 3 dicembre, 14:30–17:00 è stato annullato.\nMotivo: sala non disponibile');
+    expect(seen(t.telegram, people.maria.id)).toContain(
+      'Il laboratorio Sarà annullato (n. 4) di gio 3 dicembre, 14:30–17:00 è stato annullato.\nMotivo: sala non disponibile',
+    );
     expect(t.telegram.lastText(tgGroups.VA05)).toContain('❌ Laboratorio annullato');
     await t.telegram.press(people.fatou, bg01(), 'laboratori.join', String(other));
     await t.deliver();
@@ -163,6 +167,10 @@ describe('signing up: seats, waiting list, promotion', () => {
     await t.telegram.press(chiara, t.telegram.privateChat(chiara), 'laboratori.join', String(lab));
     await t.deliver();
     expect(t.telegram.lastText(chiara.id)).toBe('Il laboratorio Mediazione interculturale nei servizi è già iniziato: le iscrizioni sono chiuse.');
-    expect(await t.db.prisma.labSignup.count({ where: { labId: lab, personId: (await t.db.prisma.person.findFirstOrThrow({ where: { name: 'Chiara Fontana' } })).id, status: { not: 'withdrawn' } } })).toBe(0);
+    expect(
+      await t.db.prisma.labSignup.count({
+        where: { labId: lab, personId: (await t.db.prisma.person.findFirstOrThrow({ where: { name: 'Chiara Fontana' } })).id, status: { not: 'withdrawn' } },
+      }),
+    ).toBe(0);
   });
 });

@@ -10,7 +10,16 @@ describe('invalid laboratori are refused in Italian, and nothing is stored', () 
   const luca = people.luca;
   const slackChat = () => t.slack.group(slackChannels.BG01);
   const form = {
-    title: 'Titolo', theme: 'lavoro', date: '2026-12-15', start: '09:30', end: '12:00', where: 'Bergamo', capacity: '', networks: '', organiser: '', description: '',
+    title: 'Titolo',
+    theme: 'lavoro',
+    date: '2026-12-15',
+    start: '09:30',
+    end: '12:00',
+    where: 'Bergamo',
+    capacity: '',
+    networks: '',
+    organiser: '',
+    description: '',
   };
 
   /** Everything a refused request could have written. */
@@ -29,8 +38,14 @@ describe('invalid laboratori are refused in Italian, and nothing is stored', () 
     expect({ ...after, outbox: after.outbox - 1 }).toEqual(before);
     return platform.lastText(chatId);
   };
-  const submit = (values: Record<string, string>, user = people.lucaSlack) => () => t.slack.submit(user, slackChat(), 'laboratori.nuovo', { ...form, ...values });
-  const command = (text: string, user = luca) => () => t.telegram.command(user, t.telegram.privateChat(user), 'laboratori', text);
+  const submit =
+    (values: Record<string, string>, user = people.lucaSlack) =>
+    () =>
+      t.slack.submit(user, slackChat(), 'laboratori.nuovo', { ...form, ...values });
+  const command =
+    (text: string, user = luca) =>
+    () =>
+      t.telegram.command(user, t.telegram.privateChat(user), 'laboratori', text);
 
   beforeAll(async () => {
     t = await testApp();
@@ -65,16 +80,26 @@ describe('invalid laboratori are refused in Italian, and nothing is stored', () 
       'Ci sono già 2 iscrizioni confermate: i posti non possono scendere a 1. Indica almeno 2 posti.',
     );
     await t.slack.command(people.lucaSlack, slackChat(), 'laboratori', `modifica ${lab}`);
-    expect(await refused(() => t.slack.submit(people.lucaSlack, slackChat(), 'laboratori.modifica', { ...form, capacity: '1' }, String(lab)), slackChannels.BG01, t.slack)).toContain(
-      'Ci sono già 2 iscrizioni confermate',
-    );
+    expect(
+      await refused(
+        () => t.slack.submit(people.lucaSlack, slackChat(), 'laboratori.modifica', { ...form, capacity: '1' }, String(lab)),
+        slackChannels.BG01,
+        t.slack,
+      ),
+    ).toContain('Ci sono già 2 iscrizioni confermate');
   });
 
   it('a session for no one, nowhere, with a broken link or unknown networks', async () => {
     expect(await refused(submit({ title: '' }), slackChannels.BG01, t.slack)).toBe('Manca il titolo del laboratorio.');
-    expect(await refused(submit({ where: '' }), slackChannels.BG01, t.slack)).toBe('Indica dove si svolge: un luogo, oppure il link per collegarsi (https://…).');
-    expect(await refused(submit({ networks: 'BG01, XX99' }), slackChannels.BG01, t.slack)).toBe('Non conosco la rete «XX99». Scrivi i codici (es. BG01, BS02) oppure «tutte».');
-    expect(await refused(submit({ capacity: 'tanti' }), slackChannels.BG01, t.slack)).toBe('I posti devono essere un numero intero da 1 in su (oppure nessun limite).');
+    expect(await refused(submit({ where: '' }), slackChannels.BG01, t.slack)).toBe(
+      'Indica dove si svolge: un luogo, oppure il link per collegarsi (https://…).',
+    );
+    expect(await refused(submit({ networks: 'BG01, XX99' }), slackChannels.BG01, t.slack)).toBe(
+      'Non conosco la rete «XX99». Scrivi i codici (es. BG01, BS02) oppure «tutte».',
+    );
+    expect(await refused(submit({ capacity: 'tanti' }), slackChannels.BG01, t.slack)).toBe(
+      'I posti devono essere un numero intero da 1 in su (oppure nessun limite).',
+    );
     expect(await refused(command(`modifica ${lab} colore blu`), luca.id)).toContain('Non conosco il campo «colore».');
   });
 
@@ -89,7 +114,8 @@ describe('invalid laboratori are refused in Italian, and nothing is stored', () 
   it('the guided creation says what is wrong at the end, keeps the answers, and creates once corrected', async () => {
     const chat = t.telegram.privateChat(luca);
     await t.telegram.command(luca, chat, 'laboratori', 'nuovo');
-    for (const answer of ['Lavoro e tirocini', 'lavoro', '15/12/2026 14:30', '13:00', 'Bergamo', 'salta', 'BG01', 'salta', 'salta']) await t.telegram.message(luca, chat, answer);
+    for (const answer of ['Lavoro e tirocini', 'lavoro', '15/12/2026 14:30', '13:00', 'Bergamo', 'salta', 'BG01', 'salta', 'salta'])
+      await t.telegram.message(luca, chat, answer);
     await t.deliver();
     expect(t.telegram.lastText(luca.id)).toContain('Riepilogo delle risposte');
     const text = await refused(() => t.telegram.message(luca, chat, 'conferma'), luca.id);

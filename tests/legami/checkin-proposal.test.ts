@@ -68,7 +68,9 @@ describe('proposeFromCheckin', () => {
     await t.deliver();
     const result = await propose('Un testo diverso, dopo la pubblicazione.');
     expect(result).toEqual({ id: p.id, created: false, status: 'pubblicata' });
-    expect((await t.db.prisma.goodPractice.findUniqueOrThrow({ where: { id: p.id } })).description).toBe('Corso di italiano per le mamme, ora anche il sabato.');
+    expect((await t.db.prisma.goodPractice.findUniqueOrThrow({ where: { id: p.id } })).description).toBe(
+      'Corso di italiano per le mamme, ora anche il sabato.',
+    );
   });
 
   it('uses the network’s themes when the text names none, and keeps long titles short', async () => {

@@ -26,7 +26,11 @@ describe('from check-ins to Legami', () => {
   it('proposes the good practice written in the check-in to the coordinators, once', async () => {
     const practices = await t.db.prisma.goodPractice.findMany({ include: { network: true } });
     expect(practices).toHaveLength(1);
-    expect(practices[0]).toMatchObject({ status: 'proposta', source: 'checkin', description: 'Sportello condiviso tra Comune e associazioni, il sabato mattina' });
+    expect(practices[0]).toMatchObject({
+      status: 'proposta',
+      source: 'checkin',
+      description: 'Sportello condiviso tra Comune e associazioni, il sabato mattina',
+    });
     expect(practices[0]!.network.code).toBe('CR04');
     // Each coordinator is told privately, on one of their platforms (Luca: Telegram or Slack; Giulia: Slack).
     const luca = [...t.telegram.texts('100000001'), ...t.slack.texts('U0COORD1')].join('\n');

@@ -13,9 +13,18 @@ describe('legami-intro: introductions between networks', () => {
   let t: TestApp;
   let ids: Record<string, number>;
   const names = async () =>
-    (await t.db.prisma.introduction.findMany({ orderBy: { id: 'asc' }, include: { personA: true, personB: true } })).map((i) => [i.personA.name, i.personB.name].sort().join(' + '));
+    (await t.db.prisma.introduction.findMany({ orderBy: { id: 'asc' }, include: { personA: true, personB: true } })).map((i) =>
+      [i.personA.name, i.personB.name].sort().join(' + '),
+    );
   const run = (support?: SupportSource) =>
-    (support ? legamiIntroJob({ support }) : legamiIntro).run({ db: t.db.prisma, clock: t.clock, now: t.clock.now(), logger: t.app.logger, services: t.app.services, trigger: 'manual' });
+    (support ? legamiIntroJob({ support }) : legamiIntro).run({
+      db: t.db.prisma,
+      clock: t.clock,
+      now: t.clock.now(),
+      logger: t.app.logger,
+      services: t.app.services,
+      trigger: 'manual',
+    });
 
   beforeAll(async () => {
     t = await testApp({ yaml: fixture('legami.yaml') });

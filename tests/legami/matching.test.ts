@@ -28,7 +28,10 @@ describe('legami-intro on the example networks: the rules of matching', () => {
     const all = await introductions();
     const inRun = new Set(all.filter((i) => i.runKey === runKey).flatMap((i) => [i.personAId, i.personBId]));
     const recent = new Set(all.filter((i) => i.createdAt.getTime() >= now.getTime() - 180 * DAY).map((i) => `${i.personAId}-${i.personBId}`));
-    const referents = await t.db.prisma.membership.findMany({ where: { role: 'referente', person: { legamiOptOut: { is: null } } }, include: { network: true, person: true } });
+    const referents = await t.db.prisma.membership.findMany({
+      where: { role: 'referente', person: { legamiOptOut: { is: null } } },
+      include: { network: true, person: true },
+    });
     const free = referents.filter((r) => !inRun.has(r.personId));
     for (const x of free) {
       for (const y of free) {

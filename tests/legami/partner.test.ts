@@ -38,7 +38,9 @@ describe('/partner: the partner directory', () => {
 
   it('shows description and contact, and finds multi-word themes from any form of their words', async () => {
     const lavoro = await ask(people.fatou, 'LAVORI');
-    expect(lavoro).toContain('• Cooperativa Alfa — ente del terzo settore\n   Orientamento al lavoro e tirocini\n   Temi: lavoro\n   Contatto: Marco Villa, m.villa@example.org');
+    expect(lavoro).toContain(
+      '• Cooperativa Alfa — ente del terzo settore\n   Orientamento al lavoro e tirocini\n   Temi: lavoro\n   Contatto: Marco Villa, m.villa@example.org',
+    );
     expect(lavoro).toContain('Rete Cremona e Casalasco (CR04)');
     const lingua = await ask(people.fatou, 'lingue italiane');
     expect(lingua).toContain('Partner sul tema «lingue italiane» (3)');

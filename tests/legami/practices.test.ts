@@ -41,7 +41,11 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     const start = t.telegram.texts(maria.id).join('\n');
     expect(start).toContain('Proponi una buona pratica di Rete Bergamo Ovest (BG01)');
     expect(start).toContain('1/3 Come si chiama la buona pratica?');
-    for (const a of ['Sportello lavoro per donne straniere', 'Ogni martedì un’operatrice e una mediatrice accompagnano le donne nella ricerca di lavoro.', 'Lavori, lingue italiane']) {
+    for (const a of [
+      'Sportello lavoro per donne straniere',
+      'Ogni martedì un’operatrice e una mediatrice accompagnano le donne nella ricerca di lavoro.',
+      'Lavori, lingue italiane',
+    ]) {
       await t.telegram.message(maria, t.telegram.privateChat(maria), a);
     }
     await t.deliver();
@@ -86,13 +90,17 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     for (const chat of channels.slack) expect(t.slack.lastText(chat)).toContain('Sportello lavoro per donne straniere');
     expect(t.telegram.lastText('-1001000000002')).toBe(''); // BS02: casa, mediazione
     expect(t.slack.lastText('C0MI03')).toBe('');
-    expect(t.telegram.lastText(maria.id)).toBe('La tua buona pratica «Sportello lavoro per donne straniere» è stata pubblicata e condivisa con le reti BG01, CR04, VA05. Grazie!');
+    expect(t.telegram.lastText(maria.id)).toBe(
+      'La tua buona pratica «Sportello lavoro per donne straniere» è stata pubblicata e condivisa con le reti BG01, CR04, VA05. Grazie!',
+    );
 
     // Pressing again (or a second coordinator) publishes nothing more.
     const before = announcements().length;
     await t.telegram.press(people.luca, t.telegram.privateChat(people.luca), button.action, button.value, messageId);
     await t.deliver();
-    expect(t.telegram.lastText(people.luca.id)).toMatch(/^«Sportello lavoro per donne straniere» è già stata pubblicata da Luca Bianchi \(lun 23 novembre, 09:01\): non la ripubblico\.$/);
+    expect(t.telegram.lastText(people.luca.id)).toMatch(
+      /^«Sportello lavoro per donne straniere» è già stata pubblicata da Luca Bianchi \(lun 23 novembre, 09:01\): non la ripubblico\.$/,
+    );
     expect(announcements().length).toBe(before);
     const stored = await t.db.prisma.goodPractice.findUniqueOrThrow({ where: { id: practice.id }, include: { publishedBy: true } });
     expect(stored.status).toBe('pubblicata');
@@ -116,7 +124,9 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
       opened.form.context,
     );
     await t.deliver();
-    expect(t.slack.texts(groups.slackBG01, maria.id).concat(t.slack.texts(maria.id)).join('\n')).toContain('Ho inviato la buona pratica «Tutor per l’inserimento scolastico»');
+    expect(t.slack.texts(groups.slackBG01, maria.id).concat(t.slack.texts(maria.id)).join('\n')).toContain(
+      'Ho inviato la buona pratica «Tutor per l’inserimento scolastico»',
+    );
 
     // Both coordinators are told; Luca on Slack (used last), Giulia on Slack (her only platform).
     expect(t.slack.lastText(people.lucaSlack.id)).toContain('Tutor per l’inserimento scolastico');
@@ -154,7 +164,9 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
 
     await t.telegram.command(people.fatou, t.telegram.privateChat(people.fatou), 'buonepratiche', 'casa');
     await t.deliver();
-    expect(t.telegram.lastText(people.fatou.id)).toBe('Nessuna buona pratica pubblicata sul tema «casa». Temi con buone pratiche: lavoro, lingua italiana, scuola.');
+    expect(t.telegram.lastText(people.fatou.id)).toBe(
+      'Nessuna buona pratica pubblicata sul tema «casa». Temi con buone pratiche: lavoro, lingua italiana, scuola.',
+    );
   });
 
   it('refuses /buonapratica to members, in Italian, and stores nothing', async () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalTheme, containsPhrase, countThemes, sameTheme, splitThemes, themeKey, themeMatches, themesOverlap } from '../../src/capabilities/legami/themes.js';
+import {
+  canonicalTheme,
+  containsPhrase,
+  countThemes,
+  sameTheme,
+  splitThemes,
+  themeKey,
+  themeMatches,
+  themesOverlap,
+} from '../../src/capabilities/legami/themes.js';
 import { practiceCovers, supportKind } from '../../src/capabilities/legami/support.js';
 
 describe('lenient theme matching', () => {
@@ -73,7 +82,9 @@ describe('lenient theme matching', () => {
     expect(supportKind('sostegno con le associazioni di stranieri').label).toBe('sostegno con le associazioni di stranieri');
     expect(supportKind('cabina_regia').label).toBe('presenza alla cabina di regia');
     expect(supportKind('altro bisogno').label).toBe('altro bisogno');
-    expect(practiceCovers({ title: 'Tavolo mensile con le associazioni', themes: ['associazioni di stranieri'] }, 'sostegno con le associazioni di stranieri')).toBe(true);
+    expect(
+      practiceCovers({ title: 'Tavolo mensile con le associazioni', themes: ['associazioni di stranieri'] }, 'sostegno con le associazioni di stranieri'),
+    ).toBe(true);
     expect(practiceCovers({ title: 'Corso per operatori', themes: ['lavoro'] }, 'formazione')).toBe(true);
     expect(practiceCovers({ title: 'Sportello casa', themes: ['casa'] }, 'formazione')).toBe(false);
   });

@@ -121,7 +121,10 @@ describe('outbox worker', () => {
   });
 
   it('never delivers a message twice when two senders run at once', async () => {
-    await enqueue(db.prisma, Array.from({ length: 60 }, (_, i) => ({ delivery: send(String(1000 + (i % 20)), `m${i}`) })));
+    await enqueue(
+      db.prisma,
+      Array.from({ length: 60 }, (_, i) => ({ delivery: send(String(1000 + (i % 20)), `m${i}`) })),
+    );
     const a = new MemoryAdapter('telegram');
     const b = new MemoryAdapter('telegram');
     const wa = worker(a, 'replica-a');

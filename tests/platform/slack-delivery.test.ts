@@ -95,7 +95,11 @@ describe('sending', () => {
     const csv = 'rete;incontri\nBG01;3\n';
     const result = await s.adapter.deliver(
       send(channel, 'Esportazione check-in', {
-        message: { text: 'Esportazione check-in', blocks: [{ type: 'text', text: 'Ecco i **check-in** di novembre.' }], attachment: { filename: 'checkin.csv', mimeType: 'text/csv', base64: Buffer.from(csv).toString('base64') } },
+        message: {
+          text: 'Esportazione check-in',
+          blocks: [{ type: 'text', text: 'Ecco i **check-in** di novembre.' }],
+          attachment: { filename: 'checkin.csv', mimeType: 'text/csv', base64: Buffer.from(csv).toString('base64') },
+        },
       }),
     );
     const [url] = s.api.callsTo('files.getUploadURLExternal');

@@ -134,7 +134,8 @@ describe('Events API', () => {
   });
 
   it('records what the person typed: mentions, links and escaped characters normalised', async () => {
-    const text = 'ciao <@U0PAOLO|paolo> guarda <https://example.org/a?b=1&amp;c=2|example.org> e <mailto:m.villa@example.org|m.villa@example.org> &amp; &lt;nota&gt;';
+    const text =
+      'ciao <@U0PAOLO|paolo> guarda <https://example.org/a?b=1&amp;c=2|example.org> e <mailto:m.villa@example.org|m.villa@example.org> &amp; &lt;nota&gt;';
     await s.sender.event(s.sender.messageIm({ user: 'U0MARIA', text, eventId: 'Ev0TEXT1' }));
     await s.settle();
     const row = await s.t.db.prisma.inboundEvent.findFirstOrThrow({ where: { externalId: 'ev:Ev0TEXT1' } });
@@ -172,7 +173,9 @@ describe('buttons and modals', () => {
     ]);
 
     s.api.reset();
-    const res = await s.sender.interaction(s.sender.blockActions({ user: 'U0MARIA', channel: 'C0BG01', actionId: buttons[1]!.action_id, value: buttons[1]!.value }));
+    const res = await s.sender.interaction(
+      s.sender.blockActions({ user: 'U0MARIA', channel: 'C0BG01', actionId: buttons[1]!.action_id, value: buttons[1]!.value }),
+    );
     expect(res.status).toBe(200);
     await s.settle();
     const row = await s.t.db.prisma.inboundEvent.findFirstOrThrow({ orderBy: { id: 'desc' } });
@@ -193,7 +196,12 @@ describe('buttons and modals', () => {
       title: { text: string };
       submit: { text: string };
       close: { text: string };
-      blocks: { block_id: string; optional: boolean; label: { text: string }; element: { type: string; action_id: string; multiline?: boolean; initial_date?: string; options?: { value: string }[] } }[];
+      blocks: {
+        block_id: string;
+        optional: boolean;
+        label: { text: string };
+        element: { type: string; action_id: string; multiline?: boolean; initial_date?: string; options?: { value: string }[] };
+      }[];
     };
     expect(view.callback_id).toBe('prova.scheda');
     expect([view.title.text, view.submit.text, view.close.text]).toEqual(['Nuova buona prassi', 'Salva', 'Annulla']);

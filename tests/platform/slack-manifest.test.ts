@@ -34,7 +34,10 @@ const slash = manifest.features.slash_commands;
 describe('slack-manifest.yml', () => {
   it('offers every command the capabilities contribute (hidden ones excepted)', () => {
     const offered = new Set(slash.map((c) => c.command));
-    const missing = commands.filter((c) => !c.hidden).map((c) => `/${c.name}`).filter((name) => !offered.has(name));
+    const missing = commands
+      .filter((c) => !c.hidden)
+      .map((c) => `/${c.name}`)
+      .filter((name) => !offered.has(name));
     expect(missing).toEqual([]);
   });
 
@@ -74,7 +77,18 @@ describe('slack-manifest.yml', () => {
 
   it('asks for the scopes the adapter uses', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['commands', 'chat:write', 'chat:write.public', 'im:write', 'im:history', 'mpim:write', 'users:read', 'files:write', 'channels:read', 'groups:read']),
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'chat:write.public',
+        'im:write',
+        'im:history',
+        'mpim:write',
+        'users:read',
+        'files:write',
+        'channels:read',
+        'groups:read',
+      ]),
     );
   });
 });

@@ -5,7 +5,11 @@ import { decodeMetadata, encodeMetadata } from '../../src/platform/slack/forms.j
 import { renderMessage, splitText, toMrkdwn } from '../../src/platform/slack/render.js';
 import { readBlocks } from '../support/slack.js';
 
-type Rendered = { type: string; text?: { type: string; text: string }; elements?: { action_id?: string; value?: string; style?: string; text?: { text: string } | string }[] };
+type Rendered = {
+  type: string;
+  text?: { type: string; text: string };
+  elements?: { action_id?: string; value?: string; style?: string; text?: { text: string } | string }[];
+};
 const blocksOf = (blocks: Block[], text = 'messaggio') => renderMessage({ text, blocks }).blocks as Rendered[];
 
 describe('mrkdwn', () => {
@@ -48,7 +52,10 @@ describe('Block Kit', () => {
   });
 
   it('renders a plain message as a section', () => {
-    expect(renderMessage({ text: 'Ciao & benvenuta' })).toEqual({ text: 'Ciao &amp; benvenuta', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Ciao &amp; benvenuta' } }] });
+    expect(renderMessage({ text: 'Ciao & benvenuta' })).toEqual({
+      text: 'Ciao &amp; benvenuta',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Ciao &amp; benvenuta' } }],
+    });
   });
 
   it('clips a header to 150 characters', () => {
@@ -72,14 +79,25 @@ describe('Block Kit', () => {
   });
 
   it('renders buttons: value, style, unique action ids for repeated actions, at most 25 per actions block', () => {
-    const buttons = Array.from({ length: 30 }, (_, i) => ({ label: `Lab ${i + 1}`, action: 'laboratori.iscrivi', value: `lab-${i + 1}`, ...(i === 0 ? { style: 'primary' as const } : {}) }));
+    const buttons = Array.from({ length: 30 }, (_, i) => ({
+      label: `Lab ${i + 1}`,
+      action: 'laboratori.iscrivi',
+      value: `lab-${i + 1}`,
+      ...(i === 0 ? { style: 'primary' as const } : {}),
+    }));
     const blocks = blocksOf([{ type: 'buttons', buttons }]);
     expect(blocks.map((b) => [b.type, b.elements!.length])).toEqual([
       ['actions', 25],
       ['actions', 5],
     ]);
     const elements = blocks.flatMap((b) => b.elements!);
-    expect(elements[0]).toEqual({ type: 'button', text: { type: 'plain_text', text: 'Lab 1', emoji: true }, action_id: 'laboratori.iscrivi', value: 'lab-1', style: 'primary' });
+    expect(elements[0]).toEqual({
+      type: 'button',
+      text: { type: 'plain_text', text: 'Lab 1', emoji: true },
+      action_id: 'laboratori.iscrivi',
+      value: 'lab-1',
+      style: 'primary',
+    });
     expect(elements.slice(1, 3).map((e) => e.action_id)).toEqual(['laboratori.iscrivi#2', 'laboratori.iscrivi#3']);
     expect(new Set(elements.map((e) => e.action_id)).size).toBe(30);
     expect(elements.map((e) => e.value)).toEqual(buttons.map((b) => b.value));

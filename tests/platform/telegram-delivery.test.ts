@@ -43,7 +43,12 @@ describe('Telegram delivery', () => {
     expect(shown.text).toBe('Laboratorio <lingua> & "cultura"\nIscriviti su questa pagina oppure con i pulsanti.\n──────────\nPosti limitati: 12');
     const header = 'Laboratorio <lingua> & "cultura"';
     expect(shown.entities).toContainEqual({ type: 'bold', offset: 0, length: header.length });
-    expect(shown.entities).toContainEqual({ type: 'text_link', offset: shown.text.indexOf('questa pagina'), length: 13, url: 'https://example.org/lab?a=1&b=2' });
+    expect(shown.entities).toContainEqual({
+      type: 'text_link',
+      offset: shown.text.indexOf('questa pagina'),
+      length: 13,
+      url: 'https://example.org/lab?a=1&b=2',
+    });
     expect(shown.entities).toContainEqual({ type: 'italic', offset: shown.text.indexOf('Posti'), length: 'Posti limitati: 12'.length });
     expect(shown.entities).toContainEqual({ type: 'bold', offset: shown.text.indexOf('12'), length: 2 });
   });
@@ -147,7 +152,9 @@ describe('Telegram delivery', () => {
     const long = await failure(t.adapter.deliver({ op: 'send', to: to(tg.maria.id), message: { text: 'x'.repeat(4097) } }));
     expect([long.kind, long.message]).toEqual(['permanent', 'messaggio di 4097 caratteri: Telegram ne accetta al massimo 4096']);
     const button = { label: 'Iscrivimi', action: 'laboratori.iscrivi', value: 'x'.repeat(50) };
-    const data = await failure(t.adapter.deliver({ op: 'send', to: to(tg.maria.id), message: { text: 'Lab', blocks: [{ type: 'buttons', buttons: [button] }] } }));
+    const data = await failure(
+      t.adapter.deliver({ op: 'send', to: to(tg.maria.id), message: { text: 'Lab', blocks: [{ type: 'buttons', buttons: [button] }] } }),
+    );
     expect(data.kind).toBe('permanent');
     expect(data.message).toMatch(/callback_data di 69 byte/);
     const group = await failure(t.adapter.deliver({ op: 'group', platform: 'telegram', workspace: '', userIds: ['1', '2'], message: { text: 'Ciao' } }));
@@ -158,7 +165,13 @@ describe('Telegram delivery', () => {
   it('sends an "ephemeral" message normally (Telegram has none) and counts 4,096 visible characters, not HTML', async () => {
     expect(t.adapter.capabilities).toEqual({ forms: false, ephemeral: false, groupDm: false });
     const text = '&'.repeat(4096); // 20,480 characters of HTML, 4,096 visible
-    const result = await t.adapter.deliver({ op: 'send', to: to(tg.BG01.id), message: { text }, visibility: 'ephemeral', ephemeralUserId: String(tg.maria.id) });
+    const result = await t.adapter.deliver({
+      op: 'send',
+      to: to(tg.BG01.id),
+      message: { text },
+      visibility: 'ephemeral',
+      ephemeralUserId: String(tg.maria.id),
+    });
     expect(t.api.sentTo(tg.BG01.id).at(-1)!.text).toBe(text);
     expect(result.messageId).toBe(String(t.api.sentTo(tg.BG01.id).at(-1)!.messageId));
   });

@@ -33,7 +33,10 @@ describe('Bot API stand-in: rate limits', () => {
     await sleepUntil(start + 600);
     expect((await send(1, 'b')).status).toBe(200);
     const refused = await send(1, 'c');
-    expect(refused).toEqual({ status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } } });
+    expect(refused).toEqual({
+      status: 429,
+      body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } },
+    });
     expect((await send(2, 'c')).status).toBe(200); // another chat has its own window
     await sleepUntil(start + 1050); // "a" has left the window, "b" has not
     expect((await send(1, 'd')).status).toBe(200);
@@ -68,7 +71,10 @@ describe('Bot API stand-in: rate limits', () => {
     api.fail('sendMessage', tgErrors.tooManyRequests(3));
     expect((await send(1, 'x')).body).toEqual({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 3', parameters: { retry_after: 3 } });
     api.neverStarted.add('5');
-    expect(await send(5, 'x')).toEqual({ status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" } });
+    expect(await send(5, 'x')).toEqual({
+      status: 403,
+      body: { ok: false, error_code: 403, description: "Forbidden: bot can't initiate conversation with a user" },
+    });
     expect((await call('getMe', {}, '1:wrong')).status).toBe(401);
     expect(api.stats.tooManyRequests).toBe(1);
   });
@@ -98,7 +104,11 @@ describe('Bot API stand-in: getUpdates', () => {
     const first = call('getUpdates', { offset: body.result[0].update_id + 1, timeout: 5 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = call('getUpdates', { offset: body.result[0].update_id + 1, timeout: 0 });
-    expect((await first).body).toMatchObject({ ok: false, error_code: 409, description: expect.stringMatching(/^Conflict: terminated by other getUpdates request/) });
+    expect((await first).body).toMatchObject({
+      ok: false,
+      error_code: 409,
+      description: expect.stringMatching(/^Conflict: terminated by other getUpdates request/),
+    });
     expect((await second).body.result).toEqual([]);
   });
 
@@ -143,8 +153,9 @@ describe('Bot API stand-in: bodies and HTML', () => {
     expect((await html('a &amp; b &lt;c&gt;')).status).toBe(200);
     expect(api.sentTo(1).at(-1)!.text).toBe('a & b <c>');
     expect((await send(1, 'x'.repeat(4097))).body.description).toBe('Bad Request: message is too long');
-    expect((await call('sendMessage', { chat_id: 1, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'x', callback_data: 'y'.repeat(65) }]] } })).body.description).toBe(
-      'Bad Request: BUTTON_DATA_INVALID',
-    );
+    expect(
+      (await call('sendMessage', { chat_id: 1, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'x', callback_data: 'y'.repeat(65) }]] } })).body
+        .description,
+    ).toBe('Bad Request: BUTTON_DATA_INVALID');
   });
 });

@@ -83,7 +83,13 @@ export async function telegramApp(options: TelegramAppOptions = {}): Promise<Tel
   const db = await testDatabase();
   let t: TestApp;
   try {
-    t = await testApp({ db, adapters: [adapter], commands: commands.filter((c) => !defaultCommands.includes(c)), ...(options.clock ? { clock: options.clock } : {}), ...(options.env ? { env: options.env } : {}) });
+    t = await testApp({
+      db,
+      adapters: [adapter],
+      commands: commands.filter((c) => !defaultCommands.includes(c)),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    });
   } catch (err) {
     await adapter.stop();
     await db.close();

@@ -60,7 +60,9 @@ describe('Telegram adapter, long polling', () => {
     t.api.fail('getUpdates', tgErrors.conflict); // …and polling restarts from offset 0
     const marker = await t.send(textMessage(tg.ahmed, privateChat(tg.ahmed), '/start'));
     const redelivered = await until(() =>
-      t.api.calls.slice(from).find((c) => c.method === 'getUpdates' && (c.result as { update_id: number }[] | undefined)?.some((u) => u.update_id === update.update_id)),
+      t.api.calls
+        .slice(from)
+        .find((c) => c.method === 'getUpdates' && (c.result as { update_id: number }[] | undefined)?.some((u) => u.update_id === update.update_id)),
     );
     expect(redelivered.params.offset).toBe(0);
     await until(() => t.api.callsTo('getUpdates').some((c) => c.at > redelivered.at && Number(c.params.offset) > marker.update_id));
@@ -98,9 +100,7 @@ describe('Telegram adapter, long polling', () => {
   it('turns a text mention (someone without a username) into <@id>, so commands find the person', async () => {
     const senza = user('100000009', 'Giorgio Neri'); // unknown to Reti
     await t.send(textMessage(senza, tg.BG01, '/rete'));
-    const update = await t.send(
-      textMessage(tg.luca, tg.BG01, '/rete referente BG01 Giorgio Neri', [{ text: 'Giorgio Neri', user: senza }]),
-    );
+    const update = await t.send(textMessage(tg.luca, tg.BG01, '/rete referente BG01 Giorgio Neri', [{ text: 'Giorgio Neri', user: senza }]));
     const event = await t.db.prisma.inboundEvent.findFirstOrThrow({ where: { externalId: String(update.update_id) } });
     expect(event.payload).toMatchObject({ command: 'rete', text: 'referente BG01 <@100000009>' });
     expect(t.api.sentTo(tg.BG01.id).at(-1)!.text).toBe('Giorgio Neri ora è referente della rete BG01.');

@@ -62,7 +62,9 @@ export const prova = defineCommand({
   },
   forms: {
     async scheda(ctx, values, context) {
-      await ctx.reply(`Ricevuto «${literal(String(values.titolo))}» (${literal(context)}): ${values.data} alle ${values.ora}, ${values.posti} posti, tema ${values.tema}.`);
+      await ctx.reply(
+        `Ricevuto «${literal(String(values.titolo))}» (${literal(context)}): ${values.data} alle ${values.ora}, ${values.posti} posti, tema ${values.tema}.`,
+      );
     },
   },
 });

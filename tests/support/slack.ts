@@ -34,9 +34,7 @@ export interface SlackTestApp {
   close(): Promise<void>;
 }
 
-export async function slackTestApp(
-  options: { commands?: CommandSpec<any>[]; limits?: Partial<RateLimits>; socketMode?: boolean } = {},
-): Promise<SlackTestApp> {
+export async function slackTestApp(options: { commands?: CommandSpec<any>[]; limits?: Partial<RateLimits>; socketMode?: boolean } = {}): Promise<SlackTestApp> {
   const api = await FakeSlackApi.start({ users: slackUsers });
   const env = loadConfig({
     SLACK_BOT_TOKEN: api.token,

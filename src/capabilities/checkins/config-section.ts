@@ -23,10 +23,21 @@ import { indicatorTypes, type IndicatorOption, type IndicatorType } from './indi
 
 const t = itCheckins.config;
 
-const slug = (label: string) => normalize(label).replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40) || 'opzione';
-const optionCode = z.string().trim().regex(/^[a-z0-9_]{1,40}$/, 'il codice di un’opzione ha lettere minuscole, cifre o _');
+const slug = (label: string) =>
+  normalize(label)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .slice(0, 40) || 'opzione';
+const optionCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_]{1,40}$/, 'il codice di un’opzione ha lettere minuscole, cifre o _');
 const option = z.union([
-  z.string().trim().min(1).transform((label): IndicatorOption => ({ code: slug(label), label })),
+  z
+    .string()
+    .trim()
+    .min(1)
+    .transform((label): IndicatorOption => ({ code: slug(label), label })),
   z
     .object({ code: optionCode, label: z.string().trim().min(1), label_en: z.string().trim().min(1).optional() })
     .strict()
@@ -35,7 +46,10 @@ const option = z.union([
 
 const entry = z
   .object({
-    code: z.string({ message: 'serve il codice dell’indicatore (es. incontri)' }).trim().regex(/^[a-z][a-z0-9_]{1,39}$/, t.code),
+    code: z
+      .string({ message: 'serve il codice dell’indicatore (es. incontri)' })
+      .trim()
+      .regex(/^[a-z][a-z0-9_]{1,39}$/, t.code),
     question: z.string().trim().min(1, 'serve il testo della domanda').optional(),
     question_en: z.string().trim().min(1).optional(),
     type: z.enum(indicatorTypes, { message: `type deve essere uno tra ${indicatorTypes.join(', ')}` }).optional(),
@@ -99,8 +113,8 @@ async function applyIndicators(ctx: SectionContext, list: Entry[]): Promise<void
       questionIt: e.question ?? existing!.questionIt,
       questionEn: e.question_en ?? existing?.questionEn ?? null,
       type,
-      min: e.min ?? (e.type && e.type !== existing?.type ? null : existing?.min ?? null),
-      max: e.max ?? (e.type && e.type !== existing?.type ? null : existing?.max ?? null),
+      min: e.min ?? (e.type && e.type !== existing?.type ? null : (existing?.min ?? null)),
+      max: e.max ?? (e.type && e.type !== existing?.type ? null : (existing?.max ?? null)),
       options: e.options ?? (e.type && e.type !== existing?.type ? [] : ((existing?.options as unknown as IndicatorOption[] | undefined) ?? [])),
       required: e.required ?? existing?.required ?? true,
       help: e.help ?? existing?.help ?? '',
@@ -115,11 +129,13 @@ async function applyIndicators(ctx: SectionContext, list: Entry[]): Promise<void
     let changed = false;
     if (!existing) {
       const created = await tx.indicator.create({ data: { code: e.code, ...effective, options: effective.options as object[] } });
-      if (networkIds?.length) await tx.indicatorNetwork.createMany({ data: networkIds.map((networkId) => ({ indicatorId: created.id, networkId })), skipDuplicates: true });
+      if (networkIds?.length)
+        await tx.indicatorNetwork.createMany({ data: networkIds.map((networkId) => ({ indicatorId: created.id, networkId })), skipDuplicates: true });
       ctx.count('indicators', 'created');
       continue;
     }
-    if (type !== existing.type && (await tx.checkinAnswer.count({ where: { indicatorId: existing.id } })) > 0) ctx.fail(at('type'), t.typeChange(e.code, existing.type, type));
+    if (type !== existing.type && (await tx.checkinAnswer.count({ where: { indicatorId: existing.id } })) > 0)
+      ctx.fail(at('type'), t.typeChange(e.code, existing.type, type));
     const stored: Effective = { ...existing, type: existing.type as IndicatorType, options: existing.options as unknown as IndicatorOption[] };
     if (JSON.stringify(pick(stored)) !== JSON.stringify(pick(effective))) {
       await tx.indicator.update({ where: { id: existing.id }, data: { ...effective, options: effective.options as object[] } });
@@ -140,7 +156,18 @@ async function applyIndicators(ctx: SectionContext, list: Entry[]): Promise<void
 
 function pick(e: Effective) {
   const { questionIt, questionEn, type, min, max, options, required, help, active, position } = e;
-  return { questionIt, questionEn, type, min, max, options: options.map((o) => ({ code: o.code, label: o.label, labelEn: o.labelEn ?? null })), required, help, active, position };
+  return {
+    questionIt,
+    questionEn,
+    type,
+    min,
+    max,
+    options: options.map((o) => ({ code: o.code, label: o.label, labelEn: o.labelEn ?? null })),
+    required,
+    help,
+    active,
+    position,
+  };
 }
 
 export const indicatorsSection: ConfigSection<Entry[]> = { key: 'indicators', schema: z.array(entry), order: 40, apply: applyIndicators };

@@ -16,7 +16,14 @@ export interface IndicatorDefinition {
   help?: string;
 }
 
-const count = (code: string, questionIt: string, questionEn: string): IndicatorDefinition => ({ code, questionIt, questionEn, type: 'integer', min: 0, required: true });
+const count = (code: string, questionIt: string, questionEn: string): IndicatorDefinition => ({
+  code,
+  questionIt,
+  questionEn,
+  type: 'integer',
+  min: 0,
+  required: true,
+});
 const scale = (code: string, questionIt: string, questionEn: string): IndicatorDefinition => ({
   code,
   questionIt,
@@ -40,10 +47,18 @@ export const supportOptions: IndicatorOption[] = [
 ];
 
 export const defaultIndicators: IndicatorDefinition[] = [
-  count('incontri', 'Quanti incontri di rete o di cabina di regia si sono svolti questa settimana?', 'How many network or steering-committee meetings took place this week?'),
+  count(
+    'incontri',
+    'Quanti incontri di rete o di cabina di regia si sono svolti questa settimana?',
+    'How many network or steering-committee meetings took place this week?',
+  ),
   count('partner_attivi', 'Quanti partner hanno partecipato attivamente?', 'How many partners took an active part?'),
   count('nuovi_partner', 'Quanti nuovi partner si sono coinvolti?', 'How many new partners got involved?'),
-  count('cittadini', 'Quanti cittadini di paesi terzi sono stati coinvolti nelle attività?', 'How many third-country nationals were involved in the activities?'),
+  count(
+    'cittadini',
+    'Quanti cittadini di paesi terzi sono stati coinvolti nelle attività?',
+    'How many third-country nationals were involved in the activities?',
+  ),
   count('associazioni', 'Quante associazioni di stranieri sono state coinvolte?', 'How many associations of foreigners were involved?'),
   scale('squadra', 'Da 1 a 5: quanto senti una cultura di squadra nella rete?', 'From 1 to 5: how much team culture do you feel in the network?'),
   scale('corresponsabilita', 'Da 1 a 5: quanto gli attori si sentono corresponsabili?', 'From 1 to 5: how co-responsible do the actors feel?'),

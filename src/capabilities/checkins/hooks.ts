@@ -56,5 +56,12 @@ export async function goodPracticesFromCheckins(tx: Tx, query: { period?: string
     },
     orderBy: [{ answeredAt: 'asc' }, { id: 'asc' }],
   });
-  return rows.map((r) => ({ submissionId: r.submissionId, networkId: r.networkId, period: r.period, personId: r.personId, text: r.textValue!, answeredAt: r.answeredAt }));
+  return rows.map((r) => ({
+    submissionId: r.submissionId,
+    networkId: r.networkId,
+    period: r.period,
+    personId: r.personId,
+    text: r.textValue!,
+    answeredAt: r.answeredAt,
+  }));
 }

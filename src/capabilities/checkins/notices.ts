@@ -47,7 +47,13 @@ export function groupAskMessage(person: { name: string; username: string }, code
 }
 
 export function editOffer(text: string, roundId: number): OutMessage {
-  return { text, blocks: [{ type: 'text', text }, { type: 'buttons', buttons: [{ label: t.editButton, action: EDIT_ACTION, value: `r${roundId}` }] }] };
+  return {
+    text,
+    blocks: [
+      { type: 'text', text },
+      { type: 'buttons', buttons: [{ label: t.editButton, action: EDIT_ACTION, value: `r${roundId}` }] },
+    ],
+  };
 }
 
 /**
@@ -62,7 +68,10 @@ export async function announceDone(
   byName: string,
   now: Date,
 ): Promise<number> {
-  const referents = await tx.membership.findMany({ where: { networkId: round.networkId, role: 'referente', personId: { not: byPersonId } }, select: { personId: true } });
+  const referents = await tx.membership.findMany({
+    where: { networkId: round.networkId, role: 'referente', personId: { not: byPersonId } },
+    select: { personId: true },
+  });
   if (referents.length === 0) return 0;
   // The prompt, or its copy on another platform when the first one could not be delivered.
   const keys = new Map(
@@ -79,7 +88,12 @@ export async function announceDone(
   return enqueue(
     tx,
     sent.map((row) => ({
-      delivery: { op: 'update' as const, to: { platform: row.platform, workspace: row.workspace, chatId: row.chatId } satisfies Address, messageId: row.externalId!, message: { text, blocks: [{ type: 'text' as const, text }] } },
+      delivery: {
+        op: 'update' as const,
+        to: { platform: row.platform, workspace: row.workspace, chatId: row.chatId } satisfies Address,
+        messageId: row.externalId!,
+        message: { text, blocks: [{ type: 'text' as const, text }] },
+      },
       dedupeKey: doneKey(n.code, round.period, keys.get(row.dedupeKey)!),
     })),
   );

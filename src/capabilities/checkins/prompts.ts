@@ -57,7 +57,11 @@ async function referentsOf(tx: Tx, networkIds: number[], platforms: string[] | u
     orderBy: [{ networkId: 'asc' }, { personId: 'asc' }],
     select: { networkId: true, personId: true, person: { select: { name: true } } },
   });
-  const addresses = await privateAddressesOf(tx, rows.map((m) => m.personId), platforms);
+  const addresses = await privateAddressesOf(
+    tx,
+    rows.map((m) => m.personId),
+    platforms,
+  );
   return rows.map((m) => {
     const accounts = addresses.get(m.personId)!;
     const reachable = accounts.find((a) => !a.unreachable);
@@ -83,7 +87,11 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
   const [referents, groups, pending, holders] = await Promise.all([
     referentsOf(tx, networkIds, opts.platforms),
     !opts.platforms || opts.platforms.includes('telegram')
-      ? tx.channel.findMany({ where: { networkId: { in: networkIds }, platform: 'telegram' }, orderBy: { id: 'asc' }, select: { networkId: true, chatId: true } })
+      ? tx.channel.findMany({
+          where: { networkId: { in: networkIds }, platform: 'telegram' },
+          orderBy: { id: 'asc' },
+          select: { networkId: true, chatId: true },
+        })
       : Promise.resolve([]),
     // Someone already asked in the group this round: no private reminder can reach them either.
     tx.checkinPrompt.findMany({ where: { roundId: { in: roundIds }, status: 'pending' }, select: { roundId: true, personId: true } }),
@@ -139,14 +147,23 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
     const { round, referent } = p;
     const n = round.network;
     if (p.via === 'group') {
-      entries.push({ delivery: { op: 'send', to: p.to, message: groupAskMessage(referent, n.code, opts.link) }, dedupeKey: askKey(n.code, round.period, referent.personId) });
+      entries.push({
+        delivery: { op: 'send', to: p.to, message: groupAskMessage(referent, n.code, opts.link) },
+        dedupeKey: askKey(n.code, round.period, referent.personId),
+      });
       counts.groupAsks++;
       continue;
     }
     const message =
       opts.kind === 'open'
         ? promptMessage(referent.name, n, round.period, opts.questions(round.networkId), round.closesAt, round.id)
-        : reminderMessage(n, round.period, round.closesAt, round.id, round.answeringPersonId === referent.personId && live.has(round.answeringConversationId ?? -1));
+        : reminderMessage(
+            n,
+            round.period,
+            round.closesAt,
+            round.id,
+            round.answeringPersonId === referent.personId && live.has(round.answeringConversationId ?? -1),
+          );
     entries.push({
       delivery: { op: 'send', to: p.to, message },
       dedupeKey: opts.kind === 'open' ? promptKey(n.code, round.period, referent.personId) : remindKey(n.code, round.period, opts.slot, referent.personId),

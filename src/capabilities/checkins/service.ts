@@ -9,7 +9,7 @@ import type { OutMessage } from '../../platform/port.js';
 import type { Platforms } from '../../services.js';
 import { installDefaultIndicators } from './defaults.js';
 import { goodPracticesFromCheckins, type GoodPracticeFromCheckin } from './hooks.js';
-import { EDIT_ACTION, START_ACTION } from './notices.js';
+import { START_ACTION } from './notices.js';
 import { OPEN_CRON } from './period.js';
 import { openWeek, remind } from './schedule.js';
 import { beginCheckin, beginEdit, privately, referentNetworks, requireReferent, roundFromButton } from './session.js';
@@ -61,7 +61,10 @@ export function createCheckinService(deps: CheckinDeps): CheckinService {
       text: t.choose,
       blocks: [
         { type: 'text', text: t.choose },
-        { type: 'buttons', buttons: networks.map((m) => ({ label: t.chooseLabel(m, completed.has(m.networkId)), action: START_ACTION, value: `n${m.networkId}` })) },
+        {
+          type: 'buttons',
+          buttons: networks.map((m) => ({ label: t.chooseLabel(m, completed.has(m.networkId)), action: START_ACTION, value: `n${m.networkId}` })),
+        },
       ],
     });
   }

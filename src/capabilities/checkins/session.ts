@@ -40,7 +40,12 @@ function subject(mode: CheckinSubject['mode'], round: Round, n: NetworkRef, extr
 }
 
 /** Continues an existing conversation here: resumed in place, or moved from another chat (platform). */
-async function continueHere(ctx: Context, conv: { id: number; platform: string; workspace: string; chatId: string; step: string; state: unknown }, where: Where, say: string[]): Promise<number> {
+async function continueHere(
+  ctx: Context,
+  conv: { id: number; platform: string; workspace: string; chatId: string; step: string; state: unknown },
+  where: Where,
+  say: string[],
+): Promise<number> {
   const conversations = ctx.services.conversations;
   if (sameAddress(conv, where.address)) {
     await conversations.resume(ctx, conv.id, say);

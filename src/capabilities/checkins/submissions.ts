@@ -27,7 +27,14 @@ export function answerColumns(answer: Answer | null | undefined) {
 }
 
 /** Reads stored answer columns back as form answers. */
-export function answerOf(row: { type: string; skipped: boolean; numberValue: number | null; choiceCodes: string[]; textValue: string | null; boolValue: boolean | null }): Answer | null {
+export function answerOf(row: {
+  type: string;
+  skipped: boolean;
+  numberValue: number | null;
+  choiceCodes: string[];
+  textValue: string | null;
+  boolValue: boolean | null;
+}): Answer | null {
   if (row.skipped) return null;
   if (row.numberValue !== null) return { number: row.numberValue };
   if (row.boolValue !== null) return { bool: row.boolValue };
@@ -82,11 +89,26 @@ export async function storeSubmission(tx: Tx, round: Round, state: FormState, au
       })),
   });
   await tx.checkinRound.update({ where: { id: round.id }, data: { completedAt: author.now, answeringPersonId: author.personId } });
-  const event = { submissionId: submission.id, networkId: round.networkId, period: round.period, personId: author.personId, answers: state.answers, changed: null, at: author.now };
+  const event = {
+    submissionId: submission.id,
+    networkId: round.networkId,
+    period: round.period,
+    personId: author.personId,
+    answers: state.answers,
+    changed: null,
+    at: author.now,
+  };
   await author.events.emit(tx, 'checkins.submitted', event);
   const practice = state.answers[GOOD_PRACTICE_CODE];
   if (practice && 'text' in practice) {
-    await author.events.emit(tx, 'checkins.goodPractice', { submissionId: submission.id, networkId: round.networkId, period: round.period, personId: author.personId, text: practice.text, answeredAt: author.now });
+    await author.events.emit(tx, 'checkins.goodPractice', {
+      submissionId: submission.id,
+      networkId: round.networkId,
+      period: round.period,
+      personId: author.personId,
+      text: practice.text,
+      answeredAt: author.now,
+    });
   }
   return submission;
 }
@@ -127,10 +149,25 @@ export async function editSubmission(tx: Tx, submissionId: number, state: FormSt
     },
   });
   const codes = changed.map((f) => f.key);
-  await author.events.emit(tx, 'checkins.submitted', { submissionId, networkId: submission.networkId, period: submission.period, personId: author.personId, answers: state.answers, changed: codes, at: author.now });
+  await author.events.emit(tx, 'checkins.submitted', {
+    submissionId,
+    networkId: submission.networkId,
+    period: submission.period,
+    personId: author.personId,
+    answers: state.answers,
+    changed: codes,
+    at: author.now,
+  });
   const practice = state.answers[GOOD_PRACTICE_CODE];
   if (codes.includes(GOOD_PRACTICE_CODE) && practice && 'text' in practice) {
-    await author.events.emit(tx, 'checkins.goodPractice', { submissionId, networkId: submission.networkId, period: submission.period, personId: author.personId, text: practice.text, answeredAt: author.now });
+    await author.events.emit(tx, 'checkins.goodPractice', {
+      submissionId,
+      networkId: submission.networkId,
+      period: submission.period,
+      personId: author.personId,
+      text: practice.text,
+      answeredAt: author.now,
+    });
   }
   return changed.map((f) => f.key);
 }

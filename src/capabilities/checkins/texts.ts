@@ -87,7 +87,8 @@ export const itCheckins = {
     `Stai modificando il check-in già inviato di ${net(n)} per ${week(period)}: scrivi «modifica N» (o premi «Modifica») per cambiare una risposta, poi «Conferma».`,
   thanks: (person: string, n: NetworkRef, period: string, closesAt: Date) =>
     `Grazie ${firstName(person)}! Il check-in di ${net(n)} per ${week(period)} è registrato. Puoi modificarlo con /checkin fino a ${when(closesAt)}.`,
-  lostRace: (who: string) => `Nel frattempo ${literal(who)} ha già inviato il check-in della rete: le tue risposte non sono state salvate. Scrivi /checkin per vederlo o modificarlo.`,
+  lostRace: (who: string) =>
+    `Nel frattempo ${literal(who)} ha già inviato il check-in della rete: le tue risposte non sono state salvate. Scrivi /checkin per vederlo o modificarlo.`,
   edited: (count: number, closesAt: Date) =>
     `Modifiche salvate (${count === 1 ? '1 risposta cambiata' : `${count} risposte cambiate`}). Puoi ancora modificarlo fino a ${when(closesAt)}.`,
   noChanges: 'Nessuna risposta è cambiata: il check-in resta com’era.',

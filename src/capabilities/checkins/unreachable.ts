@@ -18,7 +18,10 @@ export async function promptUndeliverable(ctx: FailureContext): Promise<void> {
   if (!round || round.completedAt || !isOpen(round, now)) return;
   const to = await resendElsewhere(ctx, meta.personId);
   if (to) {
-    await tx.checkinPrompt.updateMany({ where: { roundId: round.id, personId: meta.personId, status: 'queued' }, data: { platform: to.platform, chatId: to.chatId } });
+    await tx.checkinPrompt.updateMany({
+      where: { roundId: round.id, personId: meta.personId, status: 'queued' },
+      data: { platform: to.platform, chatId: to.chatId },
+    });
     return;
   }
   const group = await tx.channel.findFirst({ where: { networkId: round.networkId, platform: 'telegram' }, orderBy: { id: 'asc' } });
@@ -27,10 +30,17 @@ export async function promptUndeliverable(ctx: FailureContext): Promise<void> {
     await tx.checkinPrompt.updateMany({ where, data: { status: 'pending' } });
     return;
   }
-  const account = await tx.account.findUnique({ where: { platform_externalId: { platform: 'telegram', externalId: row.chatId } }, include: { person: { select: { name: true } } } });
+  const account = await tx.account.findUnique({
+    where: { platform_externalId: { platform: 'telegram', externalId: row.chatId } },
+    include: { person: { select: { name: true } } },
+  });
   const person = { name: account?.person.name ?? account?.displayName ?? '', username: account?.username ?? '' };
   await enqueue(tx, {
-    delivery: { op: 'send', to: { platform: 'telegram', workspace: '', chatId: group.chatId }, message: groupAskMessage(person, round.network.code, services.platforms.privateChatLink('telegram', 'checkin')) },
+    delivery: {
+      op: 'send',
+      to: { platform: 'telegram', workspace: '', chatId: group.chatId },
+      message: groupAskMessage(person, round.network.code, services.platforms.privateChatLink('telegram', 'checkin')),
+    },
     dedupeKey: askKey(round.network.code, round.period, meta.personId),
   });
   await tx.checkinPrompt.updateMany({ where, data: { status: 'pending', via: 'group', chatId: group.chatId } });

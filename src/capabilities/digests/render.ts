@@ -74,7 +74,8 @@ function responseBlocks(d: Digest): Block[] {
   if (!r) return [];
   if (d.network) {
     const mine = r.silent[0];
-    const text = r.expected === 0 ? t.response.networkNoRound : r.answered ? t.response.networkAnswered(r.late > 0) : t.response.networkSilent(mine?.weeks ?? 1);
+    const text =
+      r.expected === 0 ? t.response.networkNoRound : r.answered ? t.response.networkAnswered(r.late > 0) : t.response.networkSilent(mine?.weeks ?? 1);
     return [{ type: 'text', text }];
   }
   const blocks: Block[] = [{ type: 'text', text: t.response.summary(r.answered, r.expected, r.onTime, r.late) }];
@@ -135,7 +136,9 @@ export function renderDigest(d: Digest): OutMessage {
     ...section(t.indicators.header, packLines(indicatorLines), single ? t.indicators.networkNote : t.indicators.note),
     ...section(
       t.outliers.header,
-      packLines(d.outliers.map((o) => t.outliers.line(o.network.code, o.network.name, indicatorLabel(o.indicator), formatNumber(o.value), formatNumber(o.usual)))),
+      packLines(
+        d.outliers.map((o) => t.outliers.line(o.network.code, o.network.name, indicatorLabel(o.indicator), formatNumber(o.value), formatNumber(o.usual))),
+      ),
       t.outliers.note,
     ),
     ...saidBlocks(d),

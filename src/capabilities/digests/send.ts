@@ -43,7 +43,10 @@ export interface SendResult {
 
 export async function sendCoordinatorDigests(db: Db, now: Date, week: string, platforms: string[]): Promise<SendResult> {
   const recipients = await coordinatorAddresses(db, platforms);
-  const done = await existingKeys(db, recipients.map((r) => coordinatorKey(r.personId, week, r.address.platform)));
+  const done = await existingKeys(
+    db,
+    recipients.map((r) => coordinatorKey(r.personId, week, r.address.platform)),
+  );
   const todo = recipients.filter((r) => !done.has(coordinatorKey(r.personId, week, r.address.platform)));
   if (todo.length) {
     const message = renderDigest(await buildDigest(db, { week, now }));
@@ -69,7 +72,10 @@ export async function sendNetworkDigests(db: Db, now: Date, week: string, platfo
   const installed = await installedCapabilities(db);
   const result = { week, sent: 0, already: 0, empty: 0 };
   const one = async (network: (typeof networks)[number]) => {
-    const done = await existingKeys(db, network.channels.map((c) => networkKey(network.id, week, c.id)));
+    const done = await existingKeys(
+      db,
+      network.channels.map((c) => networkKey(network.id, week, c.id)),
+    );
     const todo = network.channels.filter((c) => !done.has(networkKey(network.id, week, c.id)));
     result.already += network.channels.length - todo.length;
     if (!todo.length) return;

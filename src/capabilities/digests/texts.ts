@@ -29,8 +29,7 @@ export const itDigest = {
     silentLong: (code: string, weeks: number) => `${literal(code)} (${weeks})`,
     lateNote: '«In ritardo»: dopo almeno un promemoria o a settimana finita. Tra parentesi, le settimane senza risposta.',
     networkAnswered: (late: boolean) => (late ? 'Check-in inviato, in ritardo.' : 'Check-in inviato in tempo. Grazie!'),
-    networkSilent: (weeks: number) =>
-      weeks <= 1 ? 'Check-in non inviato questa settimana.' : `Check-in non inviato da ${weeks} settimane di fila.`,
+    networkSilent: (weeks: number) => (weeks <= 1 ? 'Check-in non inviato questa settimana.' : `Check-in non inviato da ${weeks} settimane di fila.`),
     networkNoRound: 'Nessun check-in aperto per questa settimana.',
   },
   indicators: {
@@ -46,8 +45,7 @@ export const itDigest = {
   },
   outliers: {
     header: 'Fuori dal solito',
-    line: (code: string, name: string, label: string, value: string, usual: string) =>
-      `${net(code, name)} · ${literal(label)} ${value} (di solito ${usual})`,
+    line: (code: string, name: string, label: string, value: string, usual: string) => `${net(code, name)} · ${literal(label)} ${value} (di solito ${usual})`,
     note: 'Confronto con la mediana delle 8 settimane precedenti della stessa rete (scarto robusto sullo scarto interquartile, almeno 3).',
   },
   said: {
@@ -78,7 +76,8 @@ export const itDigest = {
     header: 'Legami',
     week: (intros: number, met: number, notYet: number, notInterested: number) =>
       `Presentazioni fatte: **${intros}** · risposte al follow-up: ${met} si sono incontrati, ${notYet} non ancora, ${notInterested} non interessati`,
-    trend: (intros: number, met: number) => `Nelle ultime 8 settimane: ${intros} ${plural(intros, 'presentazione', 'presentazioni')}, ${met} ${plural(met, 'incontro avvenuto', 'incontri avvenuti')}.`,
+    trend: (intros: number, met: number) =>
+      `Nelle ultime 8 settimane: ${intros} ${plural(intros, 'presentazione', 'presentazioni')}, ${met} ${plural(met, 'incontro avvenuto', 'incontri avvenuti')}.`,
   },
   command: {
     description: 'Mostra ora il digest della settimana (coordinatori)',

@@ -35,7 +35,10 @@ interface IndicatorInfo {
 async function indicatorInfo(tx: Tx): Promise<Map<number, IndicatorInfo>> {
   const rows = await tx.$queryRaw<{ id: number; code: string; options: unknown }[]>`SELECT id, code, options FROM indicator`;
   return new Map(
-    rows.map((r) => [r.id, { code: r.code, labels: new Map((Array.isArray(r.options) ? r.options : []).map((o: { code: string; label: string }) => [o.code, o.label])) }]),
+    rows.map((r) => [
+      r.id,
+      { code: r.code, labels: new Map((Array.isArray(r.options) ? r.options : []).map((o: { code: string; label: string }) => [o.code, o.label])) },
+    ]),
   );
 }
 
@@ -124,8 +127,16 @@ export function answers(tx: Tx, q: ExportQuery): DataSet {
       const read = async () => {
         const next = await pages.next();
         if (next.done) return null;
-        const rows = await answerPage(tx, q, next.value.map((n) => n.id));
-        await loadNames(tx, names, rows.map((a) => a[9]));
+        const rows = await answerPage(
+          tx,
+          q,
+          next.value.map((n) => n.id),
+        );
+        await loadNames(
+          tx,
+          names,
+          rows.map((a) => a[9]),
+        );
         return { networks: next.value, answers: rows };
       };
       // A page read ahead and never awaited (the export stopped) must not become an unhandled rejection.

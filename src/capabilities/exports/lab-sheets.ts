@@ -44,13 +44,37 @@ export function signups(tx: Tx, q: ExportQuery): DataSet {
     ],
     async *pages() {
       for await (const ids of labPages(tx, q)) {
-        const rows = await tx.$queryRaw<{ title: string; theme: string; starts_at: Date; person: string; networks: string | null; status: string; position: number; platform: string; created_at: Date; withdrawn_at: Date | null }[]>`
+        const rows = await tx.$queryRaw<
+          {
+            title: string;
+            theme: string;
+            starts_at: Date;
+            person: string;
+            networks: string | null;
+            status: string;
+            position: number;
+            platform: string;
+            created_at: Date;
+            withdrawn_at: Date | null;
+          }[]
+        >`
           SELECT l.title, l.theme, l.starts_at, p.name AS person, ${networksOf} AS networks, s.status, s.position, s.platform, s.created_at, s.withdrawn_at
           FROM lab_signup s JOIN lab l ON l.id = s.lab_id JOIN person p ON p.id = s.person_id
           WHERE s.lab_id IN (${Prisma.join(ids)}) ${memberOf(q)}
           ORDER BY l.starts_at, l.id, s.position, s.id`;
         if (rows.length)
-          yield rows.map((r) => [r.title, r.theme, r.starts_at, r.person, r.networks, t.signupStatus[r.status] ?? r.status, r.position, r.platform, r.created_at, r.withdrawn_at]);
+          yield rows.map((r) => [
+            r.title,
+            r.theme,
+            r.starts_at,
+            r.person,
+            r.networks,
+            t.signupStatus[r.status] ?? r.status,
+            r.position,
+            r.platform,
+            r.created_at,
+            r.withdrawn_at,
+          ]);
       }
     },
   };
@@ -72,7 +96,9 @@ export function feedback(tx: Tx, q: ExportQuery): DataSet {
     ],
     async *pages() {
       for await (const ids of labPages(tx, q)) {
-        const rows = await tx.$queryRaw<{ title: string; theme: string; starts_at: Date; person: string; networks: string | null; rating: number; comment: string; created_at: Date }[]>`
+        const rows = await tx.$queryRaw<
+          { title: string; theme: string; starts_at: Date; person: string; networks: string | null; rating: number; comment: string; created_at: Date }[]
+        >`
           SELECT l.title, l.theme, l.starts_at, p.name AS person, ${networksOf} AS networks, f.rating, f.comment, f.created_at
           FROM lab_feedback f JOIN lab l ON l.id = f.lab_id JOIN person p ON p.id = f.person_id
           WHERE f.lab_id IN (${Prisma.join(ids)}) ${memberOf(q)}

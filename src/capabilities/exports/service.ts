@@ -97,7 +97,13 @@ async function checkChatSize(tx: Tx, q: ExportQuery, limit: number): Promise<voi
 }
 
 /** The export as attachments (one xlsx, or one csv per data set), with the rows written. */
-export async function exportAttachments(tx: Tx, q: ExportQuery, format: ExportFormat, networkCode: string | null, limit = MAX_ATTACHMENT_BYTES): Promise<{ attachments: Attachment[]; rows: RowCounts }> {
+export async function exportAttachments(
+  tx: Tx,
+  q: ExportQuery,
+  format: ExportFormat,
+  networkCode: string | null,
+  limit = MAX_ATTACHMENT_BYTES,
+): Promise<{ attachments: Attachment[]; rows: RowCounts }> {
   await checkChatSize(tx, q, limit);
   const sets = await dataSets(tx, q);
   const name = baseName(q, networkCode);

@@ -17,7 +17,10 @@ const code = networkCode;
 const laboratori = z.array(
   z
     .object({
-      key: z.string({ message: 'serve una chiave (key) stabile, es. lab-2027-03-mediazione' }).trim().regex(/^[A-Za-z0-9_.-]{2,80}$/, 'la chiave ha da 2 a 80 lettere, cifre, . - o _'),
+      key: z
+        .string({ message: 'serve una chiave (key) stabile, es. lab-2027-03-mediazione' })
+        .trim()
+        .regex(/^[A-Za-z0-9_.-]{2,80}$/, 'la chiave ha da 2 a 80 lettere, cifre, . - o _'),
       title: text('il titolo'),
       theme: text('il tema'),
       description: z.string().trim().default(''),
@@ -26,7 +29,9 @@ const laboratori = z.array(
       place: z.string().trim().default(''),
       link: z.string().trim().default(''),
       capacity: z.number().int().min(1, 'i posti devono essere almeno 1').nullable().default(null),
-      networks: z.union([z.enum(['all', 'tutte']), z.array(code)], { message: 'networks è «all» oppure un elenco di codici (es. [BG01, BS02])' }).default('all'),
+      networks: z
+        .union([z.enum(['all', 'tutte']), z.array(code)], { message: 'networks è «all» oppure un elenco di codici (es. [BG01, BS02])' })
+        .default('all'),
       organiser: z.string().trim().default(''),
       cancelled: z.boolean().default(false),
     })

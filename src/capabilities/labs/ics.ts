@@ -69,7 +69,12 @@ export interface IcsOptions {
 }
 
 export function labIcs(lab: LabRecord, opts: IcsOptions): string {
-  const description = [lab.description, lab.organiser ? `Organizza: ${lab.organiser}` : '', lab.onlineUrl ? `Collegamento: ${lab.onlineUrl}` : '', `Tema: ${lab.theme}`]
+  const description = [
+    lab.description,
+    lab.organiser ? `Organizza: ${lab.organiser}` : '',
+    lab.onlineUrl ? `Collegamento: ${lab.onlineUrl}` : '',
+    `Tema: ${lab.theme}`,
+  ]
     .filter(Boolean)
     .join('\n');
   const location = lab.place || lab.onlineUrl;

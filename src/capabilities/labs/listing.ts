@@ -13,9 +13,15 @@ function stem(word: string): string {
 }
 
 export function matchesTheme(lab: Pick<LabRecord, 'theme' | 'title'>, query: string): boolean {
-  const wanted = normalize(query).split(/[^a-z0-9]+/).filter(Boolean).map(stem);
+  const wanted = normalize(query)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(stem);
   if (wanted.length === 0) return true;
-  const words = normalize(`${lab.theme} ${lab.title}`).split(/[^a-z0-9]+/).filter(Boolean).map(stem);
+  const words = normalize(`${lab.theme} ${lab.title}`)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map(stem);
   return wanted.every((w) => words.some((x) => x.startsWith(w) || (x.length >= 4 && w.startsWith(x))));
 }
 

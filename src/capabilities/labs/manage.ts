@@ -109,7 +109,12 @@ export async function updateLab(tx: Tx, now: Date, id: number, patch: Partial<La
   const promoted = await promote(tx, now, updated);
   // Channels of the old and the new audience hear of the change.
   const channelsFor = oldIds === null || networkIds === null ? null : [...new Set([...oldIds, ...networkIds])];
-  const calendar = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() || before.place !== after.place || before.onlineUrl !== after.onlineUrl || before.title !== after.title;
+  const calendar =
+    before.startsAt.getTime() !== after.startsAt.getTime() ||
+    before.endsAt.getTime() !== after.endsAt.getTime() ||
+    before.place !== after.place ||
+    before.onlineUrl !== after.onlineUrl ||
+    before.title !== after.title;
   const notified = await notifyChange(tx, updated, channelsFor, lines, now, { calendar, skipPeople: promoted });
   return { lab: updated, changed: labels, notified, promoted };
 }

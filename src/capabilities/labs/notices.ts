@@ -20,7 +20,11 @@ export async function announce(tx: Tx, lab: LabRecord, networkIds: number[] | nu
   const message: OutMessage = { text: t.announce.text(lab.title, lab.startsAt, lab.endsAt), blocks: announcementBlocks(lab, codes) };
   await enqueue(
     tx,
-    channels.map((c) => ({ delivery: { op: 'send' as const, to: channelAddress(c), message }, dedupeKey: `lab-announce:${lab.id}:${c.id}`, tag: 'labs.announce' })),
+    channels.map((c) => ({
+      delivery: { op: 'send' as const, to: channelAddress(c), message },
+      dedupeKey: `lab-announce:${lab.id}:${c.id}`,
+      tag: 'labs.announce',
+    })),
   );
   return channels.length;
 }
@@ -131,4 +135,3 @@ export async function tellPromoted(tx: Tx, lab: LabRecord, signup: { personId: n
     meta: { labId: lab.id, personId: signup.personId },
   });
 }
-

@@ -48,7 +48,11 @@ async function remindLab(tx: Tx, lab: LabRecord, now: Date, offsets: number[]): 
   const due = offsets.filter((o) => now.getTime() >= start - o * MINUTE).sort((a, b) => a - b);
   if (due.length === 0) return 0;
   const signups = await tx.labSignup.findMany({ where: { labId: lab.id, status: 'confirmed' }, orderBy: { position: 'asc' } });
-  const done = await recorded(tx, lab.id, due.map((o) => reminderKind(o, lab.startsAt)));
+  const done = await recorded(
+    tx,
+    lab.id,
+    due.map((o) => reminderKind(o, lab.startsAt)),
+  );
   let sent = 0;
   for (const s of signups) {
     // Someone who signed up after a reminder was due has just been told: that one is not for them.

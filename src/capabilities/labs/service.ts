@@ -59,7 +59,11 @@ export class Labs {
   async upcoming(tx: Tx, now: Date, scope: ListScope, personId: number, theme?: string) {
     const labs = await upcomingLabs(tx, now, scope, theme);
     const seats = await seatsOf(tx, labs);
-    const mine = await mySignups(tx, personId, labs.map((l) => l.id));
+    const mine = await mySignups(
+      tx,
+      personId,
+      labs.map((l) => l.id),
+    );
     return labs.map((lab) => ({ lab, seats: seats.get(lab.id)!, mine: mine.get(lab.id) ?? null }));
   }
 

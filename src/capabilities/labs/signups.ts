@@ -68,7 +68,11 @@ export async function promote(tx: Tx, now: Date, lab: LabRecord): Promise<number
   const confirmed = await confirmedCount(tx, lab.id);
   const free = lab.capacity === null ? undefined : lab.capacity - confirmed;
   if (free !== undefined && free <= 0) return [];
-  const next = await tx.labSignup.findMany({ where: { labId: lab.id, status: 'waiting' }, orderBy: { position: 'asc' }, ...(free !== undefined ? { take: free } : {}) });
+  const next = await tx.labSignup.findMany({
+    where: { labId: lab.id, status: 'waiting' },
+    orderBy: { position: 'asc' },
+    ...(free !== undefined ? { take: free } : {}),
+  });
   for (const s of next) {
     await tx.labSignup.update({ where: { id: s.id }, data: { status: 'confirmed', confirmedAt: now } });
     await tellPromoted(tx, lab, s, now);

@@ -63,7 +63,8 @@ export const itLabs = {
   cancel: {
     header: '❌ Laboratorio annullato',
     text: (title: string) => `Laboratorio annullato: ${title}`,
-    body: (title: string, start: Date, end: Date, id: number) => `Il laboratorio **${literal(title)}** (n. ${id}) di ${formatRange(start, end)} è stato annullato.`,
+    body: (title: string, start: Date, end: Date, id: number) =>
+      `Il laboratorio **${literal(title)}** (n. ${id}) di ${formatRange(start, end)} è stato annullato.`,
     reason: (reason: string) => `Motivo: ${literal(reason)}`,
     signedUpNote: 'La tua iscrizione non serve più: ci scusiamo per il cambio di programma.',
   },
@@ -101,8 +102,7 @@ export const itLabs = {
     start: 'Non capisco la data di inizio: scrivila come 12/03/2027 14:30.',
     end: 'Non capisco l’orario di fine: scrivi un’ora come 17:00, oppure data e ora come 12/03/2027 17:00.',
     past: 'La data di inizio è già passata: scegli una data nel futuro.',
-    endBeforeStart: (start: Date, end: Date) =>
-      `La fine (${formatDateTime(end)}) viene prima dell’inizio (${formatDateTime(start)}): controlla gli orari.`,
+    endBeforeStart: (start: Date, end: Date) => `La fine (${formatDateTime(end)}) viene prima dell’inizio (${formatDateTime(start)}): controlla gli orari.`,
     where: 'Indica dove si svolge: un luogo, oppure il link per collegarsi (https://…).',
     link: 'Il link per collegarsi deve essere un indirizzo web completo, che inizia con https://.',
     capacity: 'I posti devono essere un numero intero da 1 in su (oppure nessun limite).',
@@ -119,7 +119,8 @@ export const itLabs = {
     updated: (id: number, fields: string[], notified: number) =>
       `Fatto: laboratorio n. ${id} aggiornato (${fields.join(', ')}). ${notified ? `Ho avvisato ${plural(notified, 'canale o persona', 'canali e persone')}.` : ''}`.trim(),
     unchanged: (id: number) => `Il laboratorio n. ${id} è già così: nessuna modifica.`,
-    cancelled: (id: number, notified: number) => `Fatto: il laboratorio n. ${id} è annullato. Ho avvisato ${plural(notified, 'canale o persona', 'canali e persone')}.`,
+    cancelled: (id: number, notified: number) =>
+      `Fatto: il laboratorio n. ${id} è annullato. Ho avvisato ${plural(notified, 'canale o persona', 'canali e persone')}.`,
     newInPrivate: (link?: string) =>
       `Per creare un laboratorio scrivimi in privato /laboratori nuovo: ti faccio le domande una alla volta.${link ? ` Apri la chat: ${link}` : ''}`,
     editUsage:

@@ -38,7 +38,12 @@ const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/i;
 export function parseWhere(text: string): { place: string; onlineUrl: string } {
   const value = text.trim();
   const url = URL_IN_TEXT.exec(value)?.[0]?.replace(/[.,;)]+$/, '') ?? '';
-  const place = url ? value.replace(url, '').replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, '').replace(/^(online|link)$/i, '') : value;
+  const place = url
+    ? value
+        .replace(url, '')
+        .replace(/^[\s,;:–-]+|[\s,;:–-]+$/g, '')
+        .replace(/^(online|link)$/i, '')
+    : value;
   return { place, onlineUrl: url };
 }
 

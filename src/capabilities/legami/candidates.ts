@@ -18,7 +18,14 @@ export async function introductionCandidates(tx: Tx): Promise<Candidate[]> {
   });
   return [
     ...referents.map((r): Candidate => ({ personId: r.personId, networkId: r.networkId, role: 'referente', themes: r.network.themes })),
-    ...contacts.map((p): Candidate => ({ personId: p.contactPersonId!, networkId: p.networkId, role: 'contatto', partnerName: p.name, partnerContact: p.contact, themes: p.themes })),
+    ...contacts.map((p): Candidate => ({
+      personId: p.contactPersonId!,
+      networkId: p.networkId,
+      role: 'contatto',
+      partnerName: p.name,
+      partnerContact: p.contact,
+      themes: p.themes,
+    })),
   ];
 }
 

@@ -25,7 +25,13 @@ export async function actingNetwork(ctx: Context, code: string | undefined, comm
   if (ctx.chat.network) return pick(ctx.chat.network.id);
   const own = ctx.actor.memberships.filter((m) => m.role === 'referente');
   if (own.length === 1) return pick(own[0]!.networkId);
-  throw new AppError('invalid_input', itPractices.chooseNetwork(command, own.map((m) => m.code)));
+  throw new AppError(
+    'invalid_input',
+    itPractices.chooseNetwork(
+      command,
+      own.map((m) => m.code),
+    ),
+  );
 }
 
 /**

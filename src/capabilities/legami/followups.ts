@@ -24,7 +24,12 @@ export async function sendFollowUps(db: Db, opts: { now: Date; afterDays: number
       const intros = await tx.introduction.findMany({
         where: { followUpSentAt: null, createdAt: { lte: due, gte: oldest } },
         orderBy: { id: 'asc' },
-        include: { personA: { select: { name: true } }, personB: { select: { name: true } }, networkA: { select: { code: true } }, networkB: { select: { code: true } } },
+        include: {
+          personA: { select: { name: true } },
+          personB: { select: { name: true } },
+          networkA: { select: { code: true } },
+          networkB: { select: { code: true } },
+        },
       });
       let asked = 0;
       let claimed = 0;
@@ -60,7 +65,15 @@ async function ask(tx: Tx, introductionId: number, introducedAt: Date, side: { p
         blocks: [
           { type: 'header', text: t.header },
           { type: 'text', text: t.question(side.other, side.code, formatDate(introducedAt)) },
-          { type: 'buttons', buttons: ANSWERS.map((a) => ({ label: labels[a], action: ANSWER_ACTION, value: `${row.id}:${a}`, ...(a === 'si' ? { style: 'primary' as const } : {}) })) },
+          {
+            type: 'buttons',
+            buttons: ANSWERS.map((a) => ({
+              label: labels[a],
+              action: ANSWER_ACTION,
+              value: `${row.id}:${a}`,
+              ...(a === 'si' ? { style: 'primary' as const } : {}),
+            })),
+          },
         ],
       },
     },
@@ -75,7 +88,16 @@ export type AnswerOutcome = { status: 'recorded' | 'same'; answer: FollowUpAnswe
 export async function answerFollowUp(tx: Tx, followUpId: number, personId: number, answer: FollowUpAnswer, now: Date): Promise<AnswerOutcome> {
   const row = await tx.introductionFollowUp.findUnique({
     where: { id: followUpId },
-    include: { introduction: { include: { personA: { select: { name: true } }, personB: { select: { name: true } }, networkA: { select: { code: true } }, networkB: { select: { code: true } } } } },
+    include: {
+      introduction: {
+        include: {
+          personA: { select: { name: true } },
+          personB: { select: { name: true } },
+          networkA: { select: { code: true } },
+          networkB: { select: { code: true } },
+        },
+      },
+    },
   });
   if (!row) return { status: 'gone' };
   if (row.personId !== personId) return { status: 'not_yours' };

@@ -87,7 +87,10 @@ export function introductionEntries(p: PlannedIntroduction, dir: IntroDirectory,
   if (group) {
     const blocks: Block[] = [
       { type: 'header', text: t.header },
-      { type: 'text', text: `${t.greetingBoth(a.name, b.name)}\n${t.person(a.name, role(p.a), na.name, na.code)}\n${t.person(b.name, role(p.b), nb.name, nb.code)}` },
+      {
+        type: 'text',
+        text: `${t.greetingBoth(a.name, b.name)}\n${t.person(a.name, role(p.a), na.name, na.code)}\n${t.person(b.name, role(p.b), nb.name, nb.code)}`,
+      },
       { type: 'text', text: why(p, dir) },
       { type: 'text', text: t.invite },
       { type: 'context', text: t.footer },
@@ -110,7 +113,11 @@ export function introductionEntries(p: PlannedIntroduction, dir: IntroDirectory,
       { type: 'text', text: `${t.invite} ${t.alsoTold(otherInfo.name)}` },
       { type: 'context', text: t.footer },
     ];
-    entries.push({ delivery: { op: 'send', to, message: { text: `${t.headerOne}: ${otherInfo.name}`, blocks } }, dedupeKey: `${key}:${me.personId}`, tag: 'legami.intro' });
+    entries.push({
+      delivery: { op: 'send', to, message: { text: `${t.headerOne}: ${otherInfo.name}`, blocks } },
+      dedupeKey: `${key}:${me.personId}`,
+      tag: 'legami.intro',
+    });
   }
   return entries;
 }

@@ -66,7 +66,14 @@ async function planInputs(tx: Tx, runKey: string, opts: RunOptions) {
     candidates: await introductionCandidates(tx),
     recentPairs: new Set(recent.map((r) => pairKey(r.personAId, r.personBId))),
     busy: new Set(recent.filter((r) => r.runKey === runKey).flatMap((r) => [r.personAId, r.personBId])),
-    offers: practices.map((p): Offer => ({ practiceId: p.id, networkId: p.networkId, title: p.title, themes: p.themes, proposedById: p.proposedById, publishedAt: p.publishedAt ?? new Date(0) })),
+    offers: practices.map((p): Offer => ({
+      practiceId: p.id,
+      networkId: p.networkId,
+      title: p.title,
+      themes: p.themes,
+      proposedById: p.proposedById,
+      publishedAt: p.publishedAt ?? new Date(0),
+    })),
   };
 }
 

@@ -71,7 +71,11 @@ export function planIntroductions(input: PlanInput): PlannedIntroduction[] {
   const planned: PlannedIntroduction[] = [];
   const order = (list: Candidate[]) => [...list].sort((x, y) => rank(x.personId) - rank(y.personId) || x.personId - y.personId);
   const fits = (x: Candidate, y: Candidate) =>
-    x.personId !== y.personId && x.networkId !== y.networkId && !taken.has(x.personId) && !taken.has(y.personId) && !input.recentPairs.has(pairKey(x.personId, y.personId));
+    x.personId !== y.personId &&
+    x.networkId !== y.networkId &&
+    !taken.has(x.personId) &&
+    !taken.has(y.personId) &&
+    !input.recentPairs.has(pairKey(x.personId, y.personId));
   const take = (p: PlannedIntroduction) => {
     taken.add(p.a.personId);
     taken.add(p.b.personId);
@@ -98,7 +102,11 @@ export function planIntroductions(input: PlanInput): PlannedIntroduction[] {
   const covering = new Map<string, Offer[]>();
   for (const need of [...needs.values()].sort((x, y) => x.networkId - y.networkId || x.kind.localeCompare(y.kind))) {
     const askers = byNetwork.get(need.networkId) ?? [];
-    if (!covering.has(need.kind)) covering.set(need.kind, offers.filter((o) => practiceCovers(o, need.kind)));
+    if (!covering.has(need.kind))
+      covering.set(
+        need.kind,
+        offers.filter((o) => practiceCovers(o, need.kind)),
+      );
     search: for (const offer of covering.get(need.kind)!) {
       if (offer.networkId === need.networkId) continue;
       const side = byNetwork.get(offer.networkId) ?? [];

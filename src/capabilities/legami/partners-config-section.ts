@@ -23,14 +23,21 @@ const partners = z.array(
 type PartnerRow = z.infer<typeof partners>[number];
 
 async function applyPartners(ctx: SectionContext, list: PartnerRow[]): Promise<void> {
-  const ids = await networkIds(ctx, list.map((p) => p.network));
+  const ids = await networkIds(
+    ctx,
+    list.map((p) => p.network),
+  );
   for (const [i, p] of list.entries()) {
     const networkId = ids.get(p.network);
     if (networkId === undefined) ctx.fail(['partners', i, 'network'], `rete sconosciuta ${p.network}: dichiarala in networks o controlla il codice`);
     let contactPersonId: number | null = null;
     if (p.contact_person) {
       const found = await ctx.tx.person.findMany({ where: { name: { equals: p.contact_person, mode: 'insensitive' } }, select: { id: true }, take: 2 });
-      if (found.length !== 1) ctx.fail(['partners', i, 'contact_person'], found.length ? `più persone si chiamano ${p.contact_person}` : `persona sconosciuta ${p.contact_person}: dichiarala in people`);
+      if (found.length !== 1)
+        ctx.fail(
+          ['partners', i, 'contact_person'],
+          found.length ? `più persone si chiamano ${p.contact_person}` : `persona sconosciuta ${p.contact_person}: dichiarala in people`,
+        );
       contactPersonId = found[0]!.id;
     }
     const data = { type: p.type, themes: p.themes, description: p.description, contactName: p.contact_name, contact: p.contact, contactPersonId };

@@ -74,5 +74,8 @@ export async function tellProposer(tx: Tx, practiceId: number, networks: string[
   if (!p.proposedById) return;
   const to = await preferredAddress(tx, p.proposedById);
   if (!to) return;
-  await enqueue(tx, { delivery: { op: 'send', to, message: { text: t.publish.toProposer(p.title, networks) } }, dedupeKey: `buonapratica:published:${practiceId}` });
+  await enqueue(tx, {
+    delivery: { op: 'send', to, message: { text: t.publish.toProposer(p.title, networks) } },
+    dedupeKey: `buonapratica:published:${practiceId}`,
+  });
 }

@@ -10,7 +10,8 @@ export const itPractices = {
     fieldTitle: 'Come si chiama la buona pratica? Un titolo breve.',
     fieldDescription: 'Raccontala in poche righe: cosa avete fatto, con chi, cosa ha funzionato.',
     fieldThemes: 'Su quali temi? Scrivili separati da virgole.',
-    themesHelp: (suggestions: string[]) => (suggestions.length ? `Per esempio: ${suggestions.map(literal).join(', ')}.` : 'Per esempio: lavoro, scuola, mediazione.'),
+    themesHelp: (suggestions: string[]) =>
+      suggestions.length ? `Per esempio: ${suggestions.map(literal).join(', ')}.` : 'Per esempio: lavoro, scuola, mediazione.',
     intro: (network: string, code: string) => `Proponi una buona pratica di ${net(network, code)}: tre domande brevi, poi la invio al coordinamento.`,
     summaryIntro: (network: string, code: string) => `Buona pratica di ${net(network, code)}.`,
     modalTitle: 'Buona pratica',
@@ -19,8 +20,7 @@ export const itPractices = {
     missing: 'Servono un titolo e una breve descrizione.',
     continuePrivately: 'Ti scrivo in privato per le domande sulla buona pratica.',
     openPrivately: (link: string) => `Se non vedi il mio messaggio, apri la chat privata: [apri la chat con Reti](${link})`,
-    sent: (title: string) =>
-      `Grazie! Ho inviato la buona pratica «${literal(title)}» al coordinamento di ANCI Lombardia. Ti scrivo quando viene pubblicata.`,
+    sent: (title: string) => `Grazie! Ho inviato la buona pratica «${literal(title)}» al coordinamento di ANCI Lombardia. Ti scrivo quando viene pubblicata.`,
   },
   chooseNetwork: (command: string, codes: string[]) =>
     codes.length
@@ -30,8 +30,7 @@ export const itPractices = {
   notReferentOf: (code: string) => `Non sei referente della rete ${literal(code)}.`,
   notify: {
     header: 'Nuova proposta di buona pratica',
-    body: (title: string, network: string, code: string, description: string) =>
-      `**${literal(title)}** — ${net(network, code)}\n${literal(description)}`,
+    body: (title: string, network: string, code: string, description: string) => `**${literal(title)}** — ${net(network, code)}\n${literal(description)}`,
     meta: (list: string[], proposer: string | null, source: string) =>
       `Temi: ${themes(list)} · proposta da ${proposer ? literal(proposer) : 'una persona non più registrata'}${source === 'checkin' ? ' (dal check-in)' : ''}`,
     publish: 'Pubblica',

@@ -66,13 +66,25 @@ export async function proposeFromCheckin(
     return { id: existing.id, created: false, status: existing.status };
   }
   const themes = await themesOf(tx, text, input.networkId);
-  const { id } = await proposePractice(tx, { networkId: input.networkId, personId: input.personId, title, description: text, themes, source: 'checkin', sourceKey });
+  const { id } = await proposePractice(tx, {
+    networkId: input.networkId,
+    personId: input.personId,
+    title,
+    description: text,
+    themes,
+    source: 'checkin',
+    sourceKey,
+  });
   return { id, created: true, status: 'proposta' };
 }
 
 /** The first sentence, at most about 80 characters. */
 export function titleFrom(text: string): string {
-  const first = text.trim().split(/(?<=[.!?])\s+|\n/)[0]!.trim().replace(/[.!?]+$/, '');
+  const first = text
+    .trim()
+    .split(/(?<=[.!?])\s+|\n/)[0]!
+    .trim()
+    .replace(/[.!?]+$/, '');
   if (first.length <= 80) return first;
   const cut = first.slice(0, 78);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 40 ? cut.lastIndexOf(' ') : 78)}…`;
@@ -87,9 +99,7 @@ async function themesOf(tx: Tx, text: string, networkId: number): Promise<string
   return network.themes;
 }
 
-export type PublishResult =
-  | { published: true; title: string; networks: string[] }
-  | { published: false; title: string; by: string; at: Date };
+export type PublishResult = { published: true; title: string; networks: string[] } | { published: false; title: string; by: string; at: Date };
 
 /** Publishes a proposal once: announces it and tells the proposer. A second press changes nothing. */
 export async function publishPractice(tx: Tx, practiceId: number, publisherId: number, now: Date): Promise<PublishResult> {

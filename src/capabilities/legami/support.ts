@@ -45,7 +45,10 @@ export const SUPPORT_KINDS: { label: string; keywords: string[] }[] = [
   { label: 'formazione', keywords: ['formazione', 'corso', 'laboratorio', 'aggiornamento'] },
   { label: 'supporto tecnico e supervisione', keywords: ['supervisione', 'supporto tecnico', 'monitoraggio', 'progettazione'] },
   { label: 'confronto tra partner', keywords: ['confronto', 'partner', 'tavolo', 'coprogettazione', 'co progettazione'] },
-  { label: 'sostegno con le associazioni di stranieri', keywords: ['associazione di stranieri', 'associazioni', 'comunità straniere', 'mediazione', 'mediatori'] },
+  {
+    label: 'sostegno con le associazioni di stranieri',
+    keywords: ['associazione di stranieri', 'associazioni', 'comunità straniere', 'mediazione', 'mediatori'],
+  },
   { label: 'dialogo tecnico-politico', keywords: ['dialogo', 'amministratori', 'sindaci', 'politico'] },
   { label: 'approfondimento di temi', keywords: ['approfondimento', 'ricerca', 'seminario', 'studio'] },
   { label: 'presenza alla cabina di regia', keywords: ['cabina di regia', 'governance', 'regia'] },

@@ -60,8 +60,7 @@ export const itLegami = {
     greetingBoth: (a: string, b: string) => `Ciao ${literal(a)} e ${literal(b)}!`,
     greetingOne: (name: string) => `Ciao ${literal(name)}!`,
     person: (name: string, role: string, network: string, code: string) => `• **${literal(name)}** — ${literal(role)} di ${net(network, code)}`,
-    presentOther: (name: string, role: string, network: string, code: string) =>
-      `Ti presento **${literal(name)}**, ${literal(role)} di ${net(network, code)}.`,
+    presentOther: (name: string, role: string, network: string, code: string) => `Ti presento **${literal(name)}**, ${literal(role)} di ${net(network, code)}.`,
     roleReferent: 'referente',
     rolePartner: (partner: string) => `persona di riferimento di ${partner}`,
     whyTheme: (theme: string) => `Vi metto in contatto perché le vostre reti lavorano entrambe sul tema **${literal(theme)}**.`,
@@ -78,8 +77,7 @@ export const itLegami = {
   },
   followUp: {
     header: 'Legami: com’è andata?',
-    question: (other: string, code: string, when: string) =>
-      `Il ${when} ti ho presentato **${literal(other)}** (${literal(code)}). Vi siete sentiti?`,
+    question: (other: string, code: string, when: string) => `Il ${when} ti ho presentato **${literal(other)}** (${literal(code)}). Vi siete sentiti?`,
     yes: 'Sì',
     notYet: 'Non ancora',
     notInterested: 'Non interessa',

@@ -4,7 +4,9 @@
 import { normalize } from '../../conversation/parse.js';
 
 const STOPWORDS = new Set(
-  'a ad al all alla alle allo ai agli con da dal dall dalla dalle dai dagli di del dell della delle dello dei degli e ed i il in l la le lo gli nel nell nella nelle nei negli o per su sul sulla sui tra fra un una uno'.split(' '),
+  'a ad al all alla alle allo ai agli con da dal dall dalla dalle dai dagli di del dell della delle dello dei degli e ed i il in l la le lo gli nel nell nella nelle nei negli o per su sul sulla sui tra fra un una uno'.split(
+    ' ',
+  ),
 );
 
 /** One word reduced to a stem shared by its singular and plural forms. */
@@ -57,7 +59,11 @@ export function containsPhrase(text: string, phrase: string): boolean {
 export function splitThemes(text: string): string[] {
   const out: string[] = [];
   for (const part of text.split(/\s*(?:[,;/\n]|\se\s|\sed\s)\s*/i)) {
-    const label = part.trim().replace(/^[#•\-–]+\s*/, '').replace(/\s+/g, ' ').toLowerCase();
+    const label = part
+      .trim()
+      .replace(/^[#•\-–]+\s*/, '')
+      .replace(/\s+/g, ' ')
+      .toLowerCase();
     if (label && themeKey(label) && !out.some((o) => sameTheme(o, label))) out.push(label);
   }
   return out;

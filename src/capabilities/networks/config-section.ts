@@ -6,7 +6,15 @@ import { networkCode, requiredText } from '../../config-import/schemas.js';
 
 const code = networkCode;
 const text = requiredText;
-export const themes = z.array(z.string().trim().min(1).transform((t) => t.toLowerCase())).default([]);
+export const themes = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .transform((t) => t.toLowerCase()),
+  )
+  .default([]);
 const idString = z.union([z.string().trim().min(1), z.number().int()]).transform(String);
 
 const channel = z.discriminatedUnion(
@@ -83,7 +91,8 @@ async function applyNetworks(ctx: SectionContext, list: NetworkRow[]): Promise<v
       ctx.count('networks', same ? 'unchanged' : 'updated');
     }
     for (const c of n.channels) {
-      const key = c.platform === 'slack' ? { platform: 'slack', workspace: c.team, chatId: c.channel } : { platform: 'telegram', workspace: '', chatId: c.chat };
+      const key =
+        c.platform === 'slack' ? { platform: 'slack', workspace: c.team, chatId: c.channel } : { platform: 'telegram', workspace: '', chatId: c.chat };
       const current = await ctx.tx.channel.findUnique({ where: { platform_workspace_chatId: key } });
       if (!current) {
         await ctx.tx.channel.create({ data: { ...key, networkId: id, title: c.title ?? '' } });
@@ -131,17 +140,23 @@ async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void
     for (const a of accounts) {
       const existing = await ctx.tx.account.findUnique({ where: { platform_externalId: { platform: a.platform, externalId: a.externalId } } });
       if (!existing) {
-        await ctx.tx.account.create({ data: { personId, platform: a.platform, externalId: a.externalId, workspace: a.workspace, username: a.username, displayName: p.name } });
+        await ctx.tx.account.create({
+          data: { personId, platform: a.platform, externalId: a.externalId, workspace: a.workspace, username: a.username, displayName: p.name },
+        });
         changed = true;
       } else if ((a.workspace && existing.workspace !== a.workspace) || (a.username && existing.username !== a.username)) {
-        await ctx.tx.account.update({ where: { id: existing.id }, data: { ...(a.workspace ? { workspace: a.workspace } : {}), ...(a.username ? { username: a.username } : {}) } });
+        await ctx.tx.account.update({
+          where: { id: existing.id },
+          data: { ...(a.workspace ? { workspace: a.workspace } : {}), ...(a.username ? { username: a.username } : {}) },
+        });
         changed = true;
       }
     }
     for (const [j, r] of p.roles.entries()) {
       if (r.role === 'coordinatore') continue;
       const networkId = ids.get(r.network);
-      if (networkId === undefined) ctx.fail(['people', i, 'roles', j, 'network'], `rete sconosciuta ${r.network}: dichiarala in networks o controlla il codice`);
+      if (networkId === undefined)
+        ctx.fail(['people', i, 'roles', j, 'network'], `rete sconosciuta ${r.network}: dichiarala in networks o controlla il codice`);
       const current = await ctx.tx.membership.findUnique({ where: { personId_networkId: { personId, networkId } } });
       if (!current) {
         await ctx.tx.membership.create({ data: { personId, networkId, role: r.role } });

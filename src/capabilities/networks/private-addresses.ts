@@ -15,7 +15,16 @@ export interface PrivateAddress extends Address {
 
 const accountOrder = [{ lastSeenAt: { sort: 'desc' as const, nulls: 'last' as const } }, { id: 'asc' as const }];
 
-type AccountRow = { id: number; personId: number; platform: string; workspace: string; externalId: string; unreachable: string | null; lastSeenAt: Date | null; username: string };
+type AccountRow = {
+  id: number;
+  personId: number;
+  platform: string;
+  workspace: string;
+  externalId: string;
+  unreachable: string | null;
+  lastSeenAt: Date | null;
+  username: string;
+};
 
 function toAddress(a: AccountRow): PrivateAddress {
   return {
@@ -52,10 +61,7 @@ export async function privateAddresses(tx: Tx, personId: number, platforms?: str
  */
 export function pickPreferred(addresses: PrivateAddress[], platform?: string): PrivateAddress | null {
   return (
-    (platform ? addresses.find((a) => a.platform === platform && !a.unreachable) : undefined) ??
-    addresses.find((a) => !a.unreachable) ??
-    addresses[0] ??
-    null
+    (platform ? addresses.find((a) => a.platform === platform && !a.unreachable) : undefined) ?? addresses.find((a) => !a.unreachable) ?? addresses[0] ?? null
   );
 }
 

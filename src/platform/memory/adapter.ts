@@ -58,7 +58,15 @@ export class MemoryAdapter implements PlatformAdapter {
     this.capabilities =
       platform === 'telegram'
         ? { forms: false, ephemeral: false, groupDm: false, writesFirst: false, deepLinks: true, usernames: true, workspaces: false }
-        : { forms: platform === 'slack', ephemeral: true, groupDm: true, writesFirst: true, deepLinks: platform !== 'slack', usernames: false, workspaces: platform === 'slack' };
+        : {
+            forms: platform === 'slack',
+            ephemeral: true,
+            groupDm: true,
+            writesFirst: true,
+            deepLinks: platform !== 'slack',
+            usernames: false,
+            workspaces: platform === 'slack',
+          };
     if (platform === 'slack') this.privateChatLink = undefined;
   }
 
@@ -119,7 +127,13 @@ export class MemoryAdapter implements PlatformAdapter {
       id: `${this.platform}-${++eventCounter}-${Date.now()}`,
       platform: this.platform,
       chat,
-      actor: { platform: this.platform, workspace: this.workspace, userId: user.id, displayName: user.name, ...(user.username ? { username: user.username } : {}) },
+      actor: {
+        platform: this.platform,
+        workspace: this.workspace,
+        userId: user.id,
+        displayName: user.name,
+        ...(user.username ? { username: user.username } : {}),
+      },
       receivedAt: new Date().toISOString(),
     };
   }
@@ -153,9 +167,7 @@ export class MemoryAdapter implements PlatformAdapter {
   /** Messages in a chat, as plain text, optionally only those a given person can see. */
   texts(chat: Address | string, viewer?: string): string[] {
     const chatId = typeof chat === 'string' ? chat : chat.chatId;
-    return this.sent
-      .filter((m) => m.chatId === chatId && (!m.visibleTo || !viewer || m.visibleTo === viewer))
-      .map((m) => renderPlain(m.message));
+    return this.sent.filter((m) => m.chatId === chatId && (!m.visibleTo || !viewer || m.visibleTo === viewer)).map((m) => renderPlain(m.message));
   }
 
   last(chat: Address | string): SentMessage | undefined {
@@ -171,7 +183,9 @@ export class MemoryAdapter implements PlatformAdapter {
   /** Buttons of the last message in a chat. */
   buttons(chat: Address | string): { label: string; action: string; value: string }[] {
     const m = this.last(chat);
-    return (m?.message.blocks ?? []).flatMap((b) => (b.type === 'buttons' ? b.buttons.map((x) => ({ label: x.label, action: x.action, value: x.value ?? '' })) : []));
+    return (m?.message.blocks ?? []).flatMap((b) =>
+      b.type === 'buttons' ? b.buttons.map((x) => ({ label: x.label, action: x.action, value: x.value ?? '' })) : [],
+    );
   }
 
   clear(): void {

@@ -6,17 +6,7 @@ import type { Env } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { itSlack } from './texts.js';
 import type { Logger } from '../../log.js';
-import type {
-  CommandInfo,
-  Delivery,
-  DeliveryResult,
-  EventSink,
-  FormSpec,
-  HttpRoute,
-  InboundEvent,
-  PlatformAdapter,
-  RateLimits,
-} from '../port.js';
+import type { CommandInfo, Delivery, DeliveryResult, EventSink, FormSpec, HttpRoute, InboundEvent, PlatformAdapter, RateLimits } from '../port.js';
 import { createBolt, type BoltHandle } from './bolt.js';
 import { SlackDeliverer } from './deliver.js';
 import { isAuthFailure, platformError, toDeliveryError } from './errors.js';
@@ -175,7 +165,10 @@ export class SlackAdapter implements PlatformAdapter {
       this.socketUp = true;
       return true;
     } catch (err) {
-      this.logger.error({ err: err instanceof Error ? err.message : String(err) }, 'Slack Socket Mode: connessione non riuscita, controlla SLACK_APP_TOKEN; riprovo più tardi');
+      this.logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'Slack Socket Mode: connessione non riuscita, controlla SLACK_APP_TOKEN; riprovo più tardi',
+      );
       return false;
     }
   }

@@ -59,9 +59,7 @@ export class SlackDeliverer {
 
   private async post(channel: string, message: OutMessage): Promise<DeliveryResult> {
     const { text, blocks } = renderMessage(message);
-    const res = await this.call('chat.postMessage', () =>
-      this.client.chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false }),
-    );
+    const res = await this.call('chat.postMessage', () => this.client.chat.postMessage({ channel, text, blocks, unfurl_links: false, unfurl_media: false }));
     if (isUserId(channel)) this.people.rememberDm(channel, res.channel);
     return { ...(res.ts ? { messageId: res.ts } : {}), chatId: res.channel ?? channel };
   }

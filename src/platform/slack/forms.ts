@@ -93,15 +93,13 @@ export function renderForm(form: FormSpec, origin: FormOrigin): types.ModalView 
     title: plain(form.title, 24),
     submit: plain(form.submitLabel, 24),
     close: plain(itSlack.cancel, 24),
-    blocks: form.fields.slice(0, 100).map(
-      (field): types.InputBlock => ({
-        type: 'input',
-        block_id: field.key,
-        optional: Boolean(field.optional),
-        label: plain(field.label, 2000),
-        element: element(field),
-      }),
-    ),
+    blocks: form.fields.slice(0, 100).map((field): types.InputBlock => ({
+      type: 'input',
+      block_id: field.key,
+      optional: Boolean(field.optional),
+      label: plain(field.label, 2000),
+      element: element(field),
+    })),
   };
 }
 

@@ -16,10 +16,12 @@ export function boltLogger(logger: Logger): BoltLogger {
   const log = logger.child({ component: 'slack' });
   let level = LogLevel.INFO;
   let name = 'bolt';
-  const write = (fn: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
-    const { err, msg } = format(parts);
-    log[fn]({ ...(err ? { err } : {}), sdk: name }, msg);
-  };
+  const write =
+    (fn: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) => {
+      const { err, msg } = format(parts);
+      log[fn]({ ...(err ? { err } : {}), sdk: name }, msg);
+    };
   return {
     debug: write('debug'),
     info: write('info'),

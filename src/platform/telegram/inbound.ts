@@ -37,9 +37,7 @@ function actorRef(user: User): ActorRef {
 
 /** Replaces text mentions (people without a username, picked from the list) with `<@id>`. */
 export function normaliseMentions(text: string, entities: readonly MessageEntity[] = []): string {
-  const mentions = entities
-    .filter((e): e is MessageEntity.TextMentionMessageEntity => e.type === 'text_mention')
-    .sort((a, b) => b.offset - a.offset);
+  const mentions = entities.filter((e): e is MessageEntity.TextMentionMessageEntity => e.type === 'text_mention').sort((a, b) => b.offset - a.offset);
   let out = text;
   for (const m of mentions) out = `${out.slice(0, m.offset)}<@${m.user.id}>${out.slice(m.offset + m.length)}`;
   return out;
@@ -49,11 +47,7 @@ export function normaliseMentions(text: string, entities: readonly MessageEntity
  * `/rete@Reti_bot collega BG01` → { command: 'rete', text: 'collega BG01' }. Undefined when the
  * text does not start with a command, or the command is addressed to another bot.
  */
-export function parseCommand(
-  text: string,
-  entities: readonly MessageEntity[] = [],
-  botUsername?: string,
-): { command: string; text: string } | undefined {
+export function parseCommand(text: string, entities: readonly MessageEntity[] = [], botUsername?: string): { command: string; text: string } | undefined {
   const first = entities[0];
   if (!first || first.type !== 'bot_command' || first.offset !== 0) return undefined;
   const token = text.slice(1, first.length);

@@ -76,7 +76,10 @@ export class PollingSupervisor {
           'Con più repliche usa il webhook (TELEGRAM_WEBHOOK_URL e TELEGRAM_WEBHOOK_SECRET): con il long polling può riceverli una sola istanza. Riprovo tra poco.',
       );
     } else if (err instanceof TelegramError && err.code === 401) {
-      logger.error({ err: err.description }, 'Telegram: 401 Unauthorized, il token del bot non è (più) valido: controlla TELEGRAM_BOT_TOKEN. Riprovo tra poco.');
+      logger.error(
+        { err: err.description },
+        'Telegram: 401 Unauthorized, il token del bot non è (più) valido: controlla TELEGRAM_BOT_TOKEN. Riprovo tra poco.',
+      );
     } else {
       logger.error({ err }, 'Telegram: il long polling si è interrotto. Riprovo tra poco.');
     }

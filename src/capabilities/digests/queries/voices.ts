@@ -65,7 +65,12 @@ const titleOf = (text: string) => {
  * during the week on one of its themes.
  */
 export async function practices(tx: Tx, scope: Scope, installed: Installed, themes: string[] | null): Promise<PracticeLine[]> {
-  const toLine = (r: PracticeRow): PracticeLine => ({ network: { id: r.id, code: r.code, name: r.name }, title: titleOf(r.title), status: r.status, themes: r.themes ?? [] });
+  const toLine = (r: PracticeRow): PracticeLine => ({
+    network: { id: r.id, code: r.code, name: r.name },
+    title: titleOf(r.title),
+    status: r.status,
+    themes: r.themes ?? [],
+  });
   if (scope.networkId !== null) {
     if (!installed.legami || !themes?.length) return [];
     const rows = await tx.$queryRaw<PracticeRow[]>`
