@@ -40,14 +40,14 @@ export interface IndicatorTrend {
   networks: number;
 }
 
-/** A network whose answer is far from its own usual values (see outliers below). */
+/** A network whose answer is far from its own usual values (see outliers()). */
 export interface Outlier {
   network: NetworkRef;
   indicator: string;
   value: number;
   /** The network's median over the previous weeks. */
   usual: number;
-  /** Robust z-score: |value − median| / (IQR / 1.349), with a floor (see outliers below). */
+  /** Robust z-score: |value − median| / (IQR / 1.349), with a floor (see outliers()). */
   score: number;
 }
 

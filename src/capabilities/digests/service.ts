@@ -7,8 +7,6 @@ import type { Digest } from './model.js';
 import { sendCoordinatorDigests, sendNetworkDigests, type SendResult } from './send.js';
 
 export interface Digests {
-  /** Every contributed section, in order. */
-  readonly sections: DigestSection<any>[];
   build(tx: Tx, req: DigestRequest): Promise<Digest>;
   /** The coordinators' digest of `week`, privately to each coordinator on each platform. */
   sendToCoordinators(db: Db, now: Date, week: string, platforms: string[]): Promise<SendResult>;
@@ -18,7 +16,6 @@ export interface Digests {
 
 export function createDigests(sections: DigestSection<any>[]): Digests {
   return {
-    sections,
     build: (tx, req) => buildDigest(tx, sections, req),
     sendToCoordinators: (db, now, week, platforms) => sendCoordinatorDigests(db, sections, now, week, platforms),
     sendToNetworks: (db, now, week, platforms) => sendNetworkDigests(db, sections, now, week, platforms),

@@ -126,10 +126,8 @@ export async function exportAttachments(
   return { attachments, rows };
 }
 
-/** The exports as a service, over the data sets the listed capabilities contribute. */
+/** /esporta's exports, over the data sets the listed capabilities contribute (the CLI, which has no services, passes them itself). */
 export interface Exports {
-  readonly datasets: ExportDataset[];
-  toFiles(tx: Tx, q: ExportQuery, format: ExportFormat, networkCode: string | null, out?: string): Promise<ExportResult>;
   attachments(
     tx: Tx,
     q: ExportQuery,
@@ -140,9 +138,5 @@ export interface Exports {
 }
 
 export function createExports(datasets: ExportDataset[]): Exports {
-  return {
-    datasets,
-    toFiles: (tx, q, format, networkCode, out) => exportToFiles(tx, datasets, q, format, networkCode, out),
-    attachments: (tx, q, format, networkCode, limit) => exportAttachments(tx, datasets, q, format, networkCode, limit),
-  };
+  return { attachments: (tx, q, format, networkCode, limit) => exportAttachments(tx, datasets, q, format, networkCode, limit) };
 }
