@@ -15,6 +15,10 @@ export interface Platforms {
   privateChatLink(platform: string, payload: string): string | undefined;
   /** What a platform can do (forms, ephemeral replies, group DMs, deep links…); undefined when not connected. */
   capabilities(platform: string): PlatformCapabilities | undefined;
+  /** The platform's name as people know it ("Telegram"), for messages that say where to look (the id when not connected). */
+  label(platform: string): string;
+  /** A public link to someone's profile by username, where the platform has one. */
+  profileLink(platform: string, username: string): string | undefined;
 }
 
 export interface Services {
