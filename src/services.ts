@@ -1,6 +1,6 @@
 // The services commands, conversations, jobs and failure listeners reach through `ctx.services`.
 // The kernel declares only its own; each capability adds its service to this interface by module
-// augmentation in its index.ts (`declare module '../../services.js' { interface Services { labs: Labs } }`)
+// augmentation in its index.ts (`declare module '../../services.js' { interface Services { labs: LabsService } }`)
 // and builds it in its `services()` contribution, so the kernel never imports a capability.
 import type { Clock } from './clock.js';
 import type { Conversations } from './conversation/engine.js';

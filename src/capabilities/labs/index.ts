@@ -9,12 +9,12 @@ import { labsSection } from './config-section.js';
 import { promotedUnreachable } from './failures.js';
 import { feedbackFlow } from './feedback.js';
 import { newLabFlow } from './forms.js';
-import { Labs } from './service.js';
+import { createLabsService, type LabsService } from './service.js';
 
 declare module '../../services.js' {
   interface Services {
     /** Laboratori: workshop sessions, sign-ups, reminders, feedback. */
-    labs: Labs;
+    labs: LabsService;
   }
 }
 
@@ -26,5 +26,5 @@ export const labsCapability = defineCapability({
   configSections: [labsSection],
   failureListeners: { 'labs.promoted': promotedUnreachable },
   cli: registerLabsCli,
-  services: ({ env }) => ({ labs: new Labs({ reminderOffsets: env.LABS_REMINDERS, feedbackWindowHours: 72 }) }),
+  services: ({ env }) => ({ labs: createLabsService(env) }),
 });
