@@ -10,16 +10,31 @@ import { openDatabase, withDefaultUser, type Database } from '../src/db/client.j
 import { runIntroductions } from '../src/capabilities/legami/introductions.js';
 import type { LegamiSettings } from '../src/capabilities/legami/settings.js';
 import type { SupportSource } from '../src/capabilities/legami/support.js';
+import type { PlatformCapabilities } from '../src/platform/port.js';
 import type { Platforms } from '../src/services.js';
 
 const networks = Number(process.argv[2] ?? 2000);
 const perNetwork = 5;
 const THEMES = Array.from({ length: 40 }, (_, i) => `tema ${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'x' : ''}`);
 const settings: LegamiSettings = { windowDays: 180, everyWeeks: 2, weekOffset: 0, followUpAfterDays: 7, supportDays: 30 };
+// What the real adapters declare (src/platform/{telegram,slack}/adapter.ts).
+const declared: Record<string, { label: string; capabilities: PlatformCapabilities; profileLink?: (username: string) => string }> = {
+  telegram: {
+    label: 'Telegram',
+    profileLink: (username) => `https://t.me/${username}`,
+    capabilities: { forms: false, ephemeral: false, groupDm: false, writesFirst: false, deepLinks: true, usernames: true, workspaces: false },
+  },
+  slack: {
+    label: 'Slack',
+    capabilities: { forms: true, ephemeral: true, groupDm: true, writesFirst: true, deepLinks: false, usernames: false, workspaces: true },
+  },
+};
 const platforms: Platforms = {
-  connected: () => ['telegram', 'slack'],
+  connected: () => Object.keys(declared),
   privateChatLink: () => undefined,
-  capabilities: () => ({ forms: false, ephemeral: true, groupDm: true, writesFirst: true, deepLinks: false, usernames: false, workspaces: true }),
+  capabilities: (p) => declared[p]?.capabilities,
+  label: (p) => declared[p]?.label ?? p,
+  profileLink: (p, username) => declared[p]?.profileLink?.(username),
 };
 
 async function open(): Promise<{ db: Database; drop(): Promise<void>; kind: string }> {

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bus/types.js';
-import { actingNetwork, startPrivateForm } from '../src/capabilities/legami/chat.js';
+import { actingNetwork } from '../src/capabilities/legami/acting-network.js';
+import { rewritePressed, startPrivateForm } from '../src/capabilities/legami/chat.js';
 import { PRACTICE_FLOW, practiceForm } from '../src/capabilities/legami/flows.js';
 import { notificationMessage } from '../src/capabilities/legami/practice-messages.js';
+import { itPractices } from '../src/capabilities/legami/practice-texts.js';
 import { proposePractice, publishPractice } from '../src/capabilities/legami/practices.js';
+import { practiceFormSpec, publishedNotification } from '../src/capabilities/legami/render.js';
 import { splitThemes } from '../src/capabilities/legami/themes.js';
 import { AppError } from '../src/errors.js';
 import { coreTexts } from '../src/i18n/core-texts.js';
-import { itPractices } from '../src/capabilities/legami/practice-texts.js';
-import { addressOf } from '../src/platform/port.js';
 import { formatDateTime } from '../src/time.js';
 
 const t = itPractices;
@@ -22,20 +23,9 @@ export default defineCommand({
   access: 'referente',
   args: z.array(z.string()).max(1, itPractices.onlyCode),
   async handler(ctx, [code]) {
-    const network = await actingNetwork(ctx, code, '/buonapratica');
-    // Slack: a modal right away. Elsewhere: three questions in the private chat.
-    const opened = await ctx.openForm({
-      form: 'buonapratica.proposta',
-      title: t.form.modalTitle,
-      submitLabel: t.form.modalSubmit,
-      context: String(network.id),
-      fields: [
-        { key: 'titolo', label: t.form.fieldTitle, kind: 'text' },
-        { key: 'descrizione', label: t.form.fieldDescription, kind: 'multiline' },
-        { key: 'temi', label: t.form.fieldThemes, kind: 'text', placeholder: network.themes.join(', ') },
-      ],
-    });
-    if (opened) return;
+    const network = await actingNetwork(ctx.tx, ctx.actor, code, ctx.chat.network?.id, '/buonapratica');
+    // A native form right away where the platform has them; elsewhere three questions in the private chat.
+    if (await ctx.openForm(practiceFormSpec(network))) return;
     await startPrivateForm(ctx, {
       flow: PRACTICE_FLOW,
       state: practiceForm(network),
@@ -66,15 +56,9 @@ export default defineCommand({
       if (!Number.isInteger(id) || id <= 0) throw new AppError('not_found', t.publish.notFound);
       const result = await publishPractice(ctx.tx, id, ctx.actor.personId, ctx.now);
       if (!result.published) return ctx.reply(t.publish.already(result.title, result.by, formatDateTime(result.at)));
-      const event = ctx.event;
-      if (event.type === 'action' && event.messageId) {
-        // The notification loses its button and says who published it.
-        const original = await notificationMessage(ctx.tx, id);
-        const blocks = [
-          ...(original.blocks ?? []).filter((b) => b.type !== 'buttons'),
-          { type: 'context' as const, text: t.notify.published(ctx.actor.name, formatDateTime(ctx.now)) },
-        ];
-        await ctx.send({ delivery: { op: 'update', to: addressOf(ctx.chat), messageId: event.messageId, message: { ...original, blocks } } });
+      // The notification loses its button and says who published it.
+      if (ctx.event.type === 'action' && ctx.event.messageId) {
+        await rewritePressed(ctx, publishedNotification(await notificationMessage(ctx.tx, id), ctx.actor.name, ctx.now));
       }
       await ctx.reply(t.publish.done(result.title, result.networks));
     },

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { defineSubcommand, type CommandSpec, type Context, type SubcommandSpec } from '../src/bus/types.js';
-import { newForm } from '../src/conversation/form.js';
-import { editFormFor, ensureCoordinator, guidedFields, inputFromForm, labFormSpec, NEW_LAB_FLOW } from '../src/capabilities/labs/forms.js';
+import { startNewLab } from '../src/capabilities/labs/chat.js';
 import { patchFor } from '../src/capabilities/labs/edit-fields.js';
+import { editFormFor, ensureCoordinator, inputFromForm, labFormSpec } from '../src/capabilities/labs/forms.js';
+import { cancelLab, createLab, updateLab, type Updated } from '../src/capabilities/labs/manage.js';
+import { signupsText } from '../src/capabilities/labs/render.js';
+import { findLab, signupNames } from '../src/capabilities/labs/repository.js';
 import { itLabs } from '../src/capabilities/labs/texts.js';
-import type { Updated } from '../src/capabilities/labs/manage.js';
 
-// The coordinators' side of /laboratori: nuovo (Slack modal or guided conversation), modifica,
-// annulla, iscritti; and the Slack modal submissions.
+// The coordinators' side of /laboratori: nuovo (native form or guided conversation), modifica,
+// annulla, iscritti; and the native form submissions.
 
 const t = itLabs.admin;
 
@@ -23,17 +25,9 @@ const nuovo = defineSubcommand({
   usage: '/laboratori nuovo',
   access: 'coordinatore',
   async handler(ctx) {
+    // A native form where the platform has them; elsewhere a guided conversation.
     if (await ctx.openForm(labFormSpec())) return;
-    if (ctx.chat.kind !== 'private') return ctx.reply(t.newInPrivate(ctx.privateChatLink('laboratori')));
-    const conversations = ctx.services.conversations;
-    const [current] = await conversations.find(ctx.tx, ctx.actor.personId, NEW_LAB_FLOW);
-    if (current) return conversations.resume(ctx, current.id);
-    await conversations.start(ctx, NEW_LAB_FLOW, {
-      personId: ctx.actor.personId,
-      address: ctx.chat,
-      state: newForm(t.guidedTitle, guidedFields),
-      step: 'ask',
-    });
+    await startNewLab(ctx);
   },
 });
 
@@ -47,12 +41,12 @@ const modifica = defineSubcommand({
   access: 'coordinatore',
   args: z.tuple([labId], z.string()),
   async handler(ctx, [id, field, ...rest]) {
-    const lab = await ctx.services.labs.get(ctx.tx, id);
+    const lab = await findLab(ctx.tx, id);
     if (!field) {
       if (await ctx.openForm(await editFormFor(ctx.tx, lab))) return;
       return ctx.reply(t.editUsage);
     }
-    const res = await ctx.services.labs.update(ctx.tx, ctx.now, id, patchFor(field, rest.join(' '), lab));
+    const res = await updateLab(ctx.tx, ctx.now, id, patchFor(field, rest.join(' '), lab));
     await ctx.reply(updatedReply(id, res));
   },
 });
@@ -63,7 +57,7 @@ const annulla = defineSubcommand({
   access: 'coordinatore',
   args: z.tuple([labId], z.string()),
   async handler(ctx, [id, ...reason]) {
-    const res = await ctx.services.labs.cancel(ctx.tx, ctx.now, id, reason.join(' '));
+    const res = await cancelLab(ctx.tx, ctx.now, id, reason.join(' '));
     await ctx.reply(t.cancelled(id, res.notified));
   },
 });
@@ -74,31 +68,25 @@ const iscritti = defineSubcommand({
   access: 'coordinatore',
   args: z.tuple([labId], z.string()),
   async handler(ctx, [id]) {
-    const lab = await ctx.services.labs.get(ctx.tx, id);
-    const signups = await ctx.tx.labSignup.findMany({
-      where: { labId: id, status: { in: ['confirmed', 'waiting'] } },
-      include: { person: { select: { name: true } } },
-      orderBy: { position: 'asc' },
-    });
-    const names = (status: string) => signups.filter((s) => s.status === status).map((s) => s.person.name);
-    await ctx.reply([t.signupsTitle(lab.title, id), t.signupsConfirmed(names('confirmed'), lab.capacity), t.signupsWaiting(names('waiting'))].join('\n'));
+    const lab = await findLab(ctx.tx, id);
+    await ctx.reply(signupsText(lab, await signupNames(ctx.tx, id)));
   },
 });
 
 export const adminSubcommands: Record<string, SubcommandSpec<any>> = { nuovo, modifica, annulla, iscritti };
 
 async function submitNew(ctx: Context, values: Record<string, string | string[]>): Promise<void> {
-  ensureCoordinator(ctx);
-  const { lab, channels } = await ctx.services.labs.create(ctx.tx, ctx.now, inputFromForm(values), { createdById: ctx.actor.personId });
+  ensureCoordinator(ctx.actor);
+  const { lab, channels } = await createLab(ctx.tx, ctx.now, inputFromForm(values), { createdById: ctx.actor.personId });
   await ctx.reply(t.created(lab.id, channels));
 }
 
 async function submitEdit(ctx: Context, values: Record<string, string | string[]>, context: string): Promise<void> {
-  ensureCoordinator(ctx);
+  ensureCoordinator(ctx.actor);
   const id = labId.parse(context);
-  const res = await ctx.services.labs.update(ctx.tx, ctx.now, id, inputFromForm(values));
+  const res = await updateLab(ctx.tx, ctx.now, id, inputFromForm(values));
   await ctx.reply(updatedReply(id, res));
 }
 
-/** Slack modal submissions ("laboratori.nuovo", "laboratori.modifica"). */
+/** Native form submissions ("laboratori.nuovo", "laboratori.modifica"). */
 export const adminForms: NonNullable<CommandSpec['forms']> = { nuovo: submitNew, modifica: submitEdit };

@@ -1,10 +1,10 @@
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
-import { ANSWERS, answerFollowUp, followUpStats, type FollowUpAnswer } from '../src/capabilities/legami/followups.js';
-import { isEligible, isPaused, pauseIntroductions, recentIntroductionsOf, resumeIntroductions } from '../src/capabilities/legami/candidates.js';
-import { AppError } from '../src/errors.js';
+import { legamiStatus, pauseIntroductions, resumeIntroductions } from '../src/capabilities/legami/candidates.js';
+import { replyPersonally, rewritePressed } from '../src/capabilities/legami/chat.js';
+import { ANSWERS, answerFollowUp, type FollowUpAnswer } from '../src/capabilities/legami/followups.js';
+import { followUpAnswered, statusMessage } from '../src/capabilities/legami/render.js';
 import { itLegami } from '../src/capabilities/legami/texts.js';
-import { addressOf } from '../src/platform/port.js';
-import { formatDate } from '../src/time.js';
+import { AppError } from '../src/errors.js';
 
 const t = itLegami;
 const STATS_DAYS = 90;
@@ -31,34 +31,10 @@ export default defineCommand({
   usage: '/legami',
   subcommands: { pausa, riprendi },
   async handler(ctx) {
-    const personId = ctx.actor.personId;
-    const paused = await isPaused(ctx.tx, personId);
-    const lines: string[] = [
-      paused ? t.status.paused : (await isEligible(ctx.tx, personId)) ? t.status.active(ctx.services.legami.settings.everyWeeks) : t.status.notEligible,
-    ];
-    const recent = await recentIntroductionsOf(ctx.tx, personId);
-    if (recent.length) {
-      lines.push('', t.status.recentTitle);
-      for (const r of recent)
-        lines.push(t.status.recent(formatDate(r.createdAt), r.other, r.otherNetwork, r.theme, r.answer ? (t.answers[r.answer] ?? null) : null));
-    }
-    if (ctx.actor.coordinator) {
-      const since = new Date(ctx.now.getTime() - STATS_DAYS * 24 * 60 * 60 * 1000);
-      lines.push('', t.status.stats(STATS_DAYS, await followUpStats(ctx.tx, since)));
-    }
-    const status = {
-      text: lines[0]!,
-      blocks: [
-        { type: 'text' as const, text: lines.join('\n') },
-        { type: 'context' as const, text: t.status.hint },
-      ],
-    };
-    // Personal: in a group where replies cannot be shown to one person only (Telegram), answer privately.
-    if (ctx.chat.kind === 'group' && !ctx.services.platforms.capabilities(ctx.chat.platform)?.ephemeral) {
-      await ctx.replyPrivately(status);
-      return ctx.reply(t.status.answeredPrivately);
-    }
-    await ctx.reply(status);
+    const statsSince = new Date(ctx.now.getTime() - STATS_DAYS * 24 * 60 * 60 * 1000);
+    const status = await legamiStatus(ctx.tx, ctx.actor.personId, { coordinator: ctx.actor.coordinator, statsSince });
+    // Personal: in a group where replies cannot be shown to one person only, answer privately.
+    await replyPersonally(ctx, statusMessage(status, ctx.services.legami.settings.everyWeeks, STATS_DAYS), t.status.answeredPrivately);
   },
   actions: {
     /** Follow-up buttons: "<follow-up id>:<si|non_ancora|non_interessa>". */
@@ -72,25 +48,7 @@ export default defineCommand({
       const label = t.answers[outcome.answer]!;
       if (outcome.status === 'same') return ctx.reply(t.followUp.already(label));
       // The question loses its buttons and shows the answer.
-      const event = ctx.event;
-      if (event.type === 'action' && event.messageId) {
-        const recorded = t.followUp.recorded(label);
-        await ctx.send({
-          delivery: {
-            op: 'update',
-            to: addressOf(ctx.chat),
-            messageId: event.messageId,
-            message: {
-              text: recorded,
-              blocks: [
-                { type: 'header', text: t.followUp.header },
-                { type: 'text', text: outcome.question },
-                { type: 'context', text: recorded },
-              ],
-            },
-          },
-        });
-      }
+      await rewritePressed(ctx, followUpAnswered(outcome.question, label));
       await ctx.reply(t.followUp.thanks[outcome.answer]!);
     },
   },

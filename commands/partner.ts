@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { defineCommand, defineSubcommand, type Context } from '../src/bus/types.js';
-import type { Block } from '../src/platform/port.js';
-import { actingNetwork, startPrivateForm } from '../src/capabilities/legami/chat.js';
+import { defineCommand, defineSubcommand } from '../src/bus/types.js';
+import { actingNetwork } from '../src/capabilities/legami/acting-network.js';
+import { startPrivateForm } from '../src/capabilities/legami/chat.js';
 import { PARTNER_FLOW, partnerForm } from '../src/capabilities/legami/flows.js';
 import { partnerThemes, partnersByTheme } from '../src/capabilities/legami/partners.js';
 import { itPractices } from '../src/capabilities/legami/practice-texts.js';
+import { partnerSearchMessage, partnerThemesMessage } from '../src/capabilities/legami/render.js';
 import { itLegami } from '../src/capabilities/legami/texts.js';
 
 const t = itLegami.partner;
@@ -15,7 +16,7 @@ const aggiungi = defineSubcommand({
   access: 'referente',
   args: z.array(z.string()).max(1, itPractices.onlyCode),
   async handler(ctx, [code]) {
-    const network = await actingNetwork(ctx, code, '/partner aggiungi');
+    const network = await actingNetwork(ctx.tx, ctx.actor, code, ctx.chat.network?.id, '/partner aggiungi');
     await startPrivateForm(ctx, {
       flow: PARTNER_FLOW,
       state: partnerForm(network),
@@ -26,40 +27,6 @@ const aggiungi = defineSubcommand({
   },
 });
 
-async function listThemes(ctx: Context): Promise<void> {
-  const themes = await partnerThemes(ctx.tx);
-  if (!themes.length) return ctx.reply(t.noPartners);
-  await ctx.reply({
-    text: t.themesTitle,
-    blocks: [
-      { type: 'header', text: t.themesTitle },
-      { type: 'text', text: themes.map((x) => t.themesLine(x.theme, x.count)).join('\n') },
-      { type: 'context', text: t.themesHint },
-    ],
-  });
-}
-
-async function search(ctx: Context, query: string): Promise<void> {
-  const groups = await partnersByTheme(ctx.tx, query);
-  if (!groups.length) {
-    const available = (await partnerThemes(ctx.tx)).map((x) => x.theme);
-    return ctx.reply(t.none(query, available));
-  }
-  const count = groups.reduce((n, g) => n + g.partners.length, 0);
-  const blocks: Block[] = [{ type: 'header', text: t.title(query, count) }];
-  for (const g of groups) {
-    const lines = [t.network(g.network.name, g.network.code)];
-    for (const p of g.partners) {
-      lines.push(t.item(p.name, p.type));
-      if (p.description) lines.push(t.description(p.description));
-      lines.push(t.themes(p.themes));
-      if (p.contactName || p.contact) lines.push(t.contact(p.contactName, p.contact));
-    }
-    blocks.push({ type: 'text', text: lines.join('\n') });
-  }
-  await ctx.reply({ text: t.title(query, count), blocks });
-}
-
 export default defineCommand({
   name: 'partner',
   description: 'Cerca i partner di tutte le reti per tema (senza tema: elenca i temi)',
@@ -67,12 +34,17 @@ export default defineCommand({
   subcommands: { aggiungi },
   async handler(ctx, tokens) {
     const query = (tokens as string[]).join(' ').trim();
-    if (query) return search(ctx, query);
-    // Reached through a Telegram deep link (/start partner) while adding a partner: continue it.
+    if (query) {
+      const groups = await partnersByTheme(ctx.tx, query);
+      if (groups.length) return ctx.reply(partnerSearchMessage(query, groups));
+      const available = (await partnerThemes(ctx.tx)).map((x) => x.theme);
+      return ctx.reply(t.none(query, available));
+    }
+    // Reached through a deep link (/start partner) while adding a partner: continue it.
     if (ctx.event.type === 'command' && ctx.event.command === 'start') {
       const [waiting] = await ctx.services.conversations.find(ctx.tx, ctx.actor.personId, PARTNER_FLOW);
       if (waiting) return ctx.services.conversations.resume(ctx, waiting.id);
     }
-    await listThemes(ctx);
+    await ctx.reply(partnerThemesMessage(await partnerThemes(ctx.tx)));
   },
 });

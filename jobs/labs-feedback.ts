@@ -1,3 +1,4 @@
+import { sendFeedbackPrompts } from '../src/capabilities/labs/reminders.js';
 import { defineJob } from '../src/jobs/types.js';
 
 // After a laboratorio: a short feedback question (1–5, then an optional comment) to each
@@ -7,6 +8,6 @@ export default defineJob({
   description: 'Laboratori: chiede un parere ai partecipanti dopo la fine',
   cron: '5,20,35,50 * * * *',
   async run({ db, now, services }) {
-    return services.labs.sendFeedbackPrompts(db, now);
+    return sendFeedbackPrompts(db, now, services.labs.settings.feedbackWindowHours);
   },
 });

@@ -1,3 +1,4 @@
+import { sendDueReminders } from '../src/capabilities/labs/reminders.js';
 import { defineJob } from '../src/jobs/types.js';
 
 // Reminders to the people confirmed for a laboratorio: by default the day before and one hour
@@ -8,6 +9,6 @@ export default defineJob({
   description: 'Laboratori: promemoria agli iscritti prima dell’inizio',
   cron: '*/10 * * * *',
   async run({ db, now, services }) {
-    return services.labs.sendReminders(db, now);
+    return sendDueReminders(db, now, services.labs.settings.reminderOffsets);
   },
 });

@@ -91,6 +91,8 @@ export function createApp(opts: AppOptions): App {
     connected: () => [...adapters.keys()],
     privateChatLink: (platform, payload) => adapters.get(platform)?.privateChatLink?.(payload),
     capabilities: (platform) => adapters.get(platform)?.capabilities,
+    label: (platform) => adapters.get(platform)?.label ?? platform,
+    profileLink: (platform, username) => adapters.get(platform)?.profileLink?.(username),
   };
   const events = new DomainEventBus(contributions.capabilities.flatMap((c) => (c.on ? [c.on] : [])));
   const services: Services = { conversations, platforms, clock, events } as Services;

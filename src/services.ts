@@ -1,6 +1,6 @@
 // The services commands, conversations, jobs and failure listeners reach through `ctx.services`.
 // The kernel declares only its own; each capability adds its service to this interface by module
-// augmentation in its index.ts (`declare module '../../services.js' { interface Services { labs: Labs } }`)
+// augmentation in its index.ts (`declare module '../../services.js' { interface Services { labs: LabsService } }`)
 // and builds it in its `services()` contribution, so the kernel never imports a capability.
 import type { Clock } from './clock.js';
 import type { Conversations } from './conversation/engine.js';
@@ -15,6 +15,10 @@ export interface Platforms {
   privateChatLink(platform: string, payload: string): string | undefined;
   /** What a platform can do (forms, ephemeral replies, group DMs, deep links…); undefined when not connected. */
   capabilities(platform: string): PlatformCapabilities | undefined;
+  /** The platform's name as people know it ("Telegram"), for messages that say where to look (the id when not connected). */
+  label(platform: string): string;
+  /** A public link to someone's profile by username, where the platform has one. */
+  profileLink(platform: string, username: string): string | undefined;
 }
 
 export interface Services {

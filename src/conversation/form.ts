@@ -14,7 +14,6 @@ import { matchOption, matchOptions, normalize, parseNumber, parseYesNo } from '.
 const t = itConversation.form;
 
 export const fieldTypes = ['integer', 'decimal', 'scale', 'yesno', 'choice', 'multi', 'text', 'date', 'datetime'] as const;
-export type FieldType = (typeof fieldTypes)[number];
 
 export const fieldSchema = z.object({
   key: z.string(),

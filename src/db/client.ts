@@ -103,11 +103,6 @@ function wrap(prisma: PrismaClient, kind: Database['kind'], adapterFactory: SqlM
   };
 }
 
-/** True when the error is a unique-constraint violation (Prisma P2002). */
-export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
-}
-
 const MIGRATION_LOCK = 7_272_740;
 
 async function withAdvisoryLock<T>(url: string, key: number, run: () => Promise<T>): Promise<T> {

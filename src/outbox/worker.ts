@@ -100,10 +100,6 @@ export class OutboxWorker {
     this.wake?.();
   }
 
-  get isLeader(): boolean {
-    return this.leader;
-  }
-
   start(): void {
     if (this.running) return;
     this.running = true;

@@ -186,6 +186,8 @@ export interface CommandInfo {
 
 export interface PlatformAdapter {
   readonly platform: string;
+  /** The platform's name as people know it ("Telegram"), for messages that say where to look; never to branch on. */
+  readonly label: string;
   readonly limits: RateLimits;
   readonly capabilities: PlatformCapabilities;
   /** Routes to mount on the service's HTTP server (HTTP mode only). */
@@ -199,6 +201,8 @@ export interface PlatformAdapter {
   openForm?(event: InboundEvent, form: FormSpec): Promise<void>;
   /** A link that opens a private chat with the bot carrying a payload (Telegram deep link). */
   privateChatLink?(payload: string): string | undefined;
+  /** A public link to someone's profile by username (Telegram https://t.me/<username>), where the platform has one. */
+  profileLink?(username: string): string | undefined;
   /** Group chats get the per-group pace (Telegram: 20 messages a minute). */
   isGroupChat?(chatId: string): boolean;
   /** Connected and able to deliver. */

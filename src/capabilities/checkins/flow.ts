@@ -2,7 +2,6 @@
 // Its guard runs before every input (round closed, another referent confirmed or took over, a
 // concurrent edit); confirming stores the typed answers in the same transaction as the last step.
 import { z } from 'zod';
-import type { Context } from '../../bus/types.js';
 import type { Tx } from '../../db/client.js';
 import { formFlow, type FormState } from '../../conversation/form.js';
 import { itCheckins as t } from './texts.js';
@@ -62,7 +61,7 @@ export const checkinFlow = formFlow({
     return null;
   },
 
-  async confirm(ctx: Context, state) {
+  async confirm(ctx, state) {
     const s = subjectOf(state)!;
     const round = (await lockRound(ctx.tx, s.roundId))!;
     const author = { events: ctx.services.events, personId: ctx.actor.personId, platform: ctx.actor.account.platform, now: ctx.now };
@@ -75,7 +74,7 @@ export const checkinFlow = formFlow({
       const existing = await ctx.tx.checkinSubmission.findUnique({ where: { roundId: round.id } });
       return [t.lostRace(await personName(ctx.tx, existing?.personId))];
     }
-    await announceDone(ctx.tx, round, { code: s.code, name: s.name }, ctx.actor.personId, ctx.actor.name, ctx.now);
+    await announceDone(ctx.tx, round, { code: s.code, name: s.name }, ctx.actor.personId, ctx.actor.name, ctx.now, ctx.services.platforms.connected());
     return [t.thanks(ctx.actor.name, s, s.period, round.closesAt)];
   },
 

@@ -6,6 +6,7 @@ import type { Tx } from '../../db/client.js';
 import { itCheckins as t, type NetworkRef } from './texts.js';
 import { enqueue } from '../../outbox/enqueue.js';
 import type { Address, OutMessage } from '../../platform/port.js';
+import type { Platforms } from '../../services.js';
 
 export const PROMPT_TAG = 'checkin.prompt';
 export const START_ACTION = 'checkin.start';
@@ -41,8 +42,25 @@ export function reminderMessage(n: NetworkRef, period: string, closesAt: Date, r
   };
 }
 
-export function groupAskMessage(person: { name: string; username: string }, code: string, link: string | undefined): OutMessage {
-  const text = t.groupAsk(person.username ? `@${person.username}` : person.name, code, link);
+/** How the bot asks, in a network's group on a platform, someone it may not write to first there. */
+export interface GroupAskVia {
+  /** The platform's name as people know it: the one that does not let the bot write. */
+  label: string;
+  /** Opens the private chat on the check-in (/start checkin), where the platform has deep links. */
+  link: string | undefined;
+  /** The person is mentioned by @username where the platform has them. */
+  usernames: boolean;
+}
+
+/** Null where the bot may write first (nothing to ask in a group) or the platform is not connected. */
+export function groupAskVia(platforms: Platforms, platform: string): GroupAskVia | null {
+  const can = platforms.capabilities(platform);
+  if (!can || can.writesFirst) return null;
+  return { label: platforms.label(platform), link: can.deepLinks ? platforms.privateChatLink(platform, 'checkin') : undefined, usernames: can.usernames };
+}
+
+export function groupAskMessage(person: { name: string; username: string }, code: string, via: GroupAskVia): OutMessage {
+  const text = t.groupAsk(person.username ? `@${person.username}` : person.name, code, via.label, via.link);
   return { text, blocks: [{ type: 'text', text }] };
 }
 
@@ -67,6 +85,8 @@ export async function announceDone(
   byPersonId: number,
   byName: string,
   now: Date,
+  /** The connected platforms: where a copy of the prompt may have gone instead. */
+  platforms: string[],
 ): Promise<number> {
   const referents = await tx.membership.findMany({
     where: { networkId: round.networkId, role: 'referente', personId: { not: byPersonId } },
@@ -77,7 +97,7 @@ export async function announceDone(
   const keys = new Map(
     referents.flatMap((r) => {
       const key = promptKey(n.code, round.period, r.personId);
-      return [key, elsewhereKey(key, 'slack'), elsewhereKey(key, 'telegram')].map((k) => [k, r.personId] as const);
+      return [key, ...platforms.map((p) => elsewhereKey(key, p))].map((k) => [k, r.personId] as const);
     }),
   );
   const sent = await tx.outboxMessage.findMany({

@@ -1,14 +1,15 @@
 // Prompts and reminders for a batch of rounds, in one transaction: every referent is written to
-// privately on the account they used last (a reachable one, on a connected platform); a Telegram
-// referent known to be unreachable is asked once in the network's group instead. A checkin_prompt
+// privately on the account they used last (a reachable one, on a connected platform); a referent
+// whose only accounts are known to be unreachable, on a platform where the bot may not write first,
+// is asked once in the network's group on that platform instead. A checkin_prompt
 // row (unique per round, person, kind and slot) is inserted first and only the rows that are new
 // get a message, under deterministic outbox keys: running a job twice sends nothing new.
-import { privateAddressesOf } from '../networks/private-addresses.js';
+import { privateAddressesOf, type PrivateAddress } from '../networks/private-addresses.js';
 import type { Tx } from '../../db/client.js';
 import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
 import type { Address } from '../../platform/port.js';
 import type { NetworkRef } from './texts.js';
-import { PROMPT_TAG, askKey, groupAskMessage, promptKey, promptMessage, remindKey, reminderMessage } from './notices.js';
+import { PROMPT_TAG, askKey, groupAskMessage, promptKey, promptMessage, remindKey, reminderMessage, type GroupAskVia } from './notices.js';
 
 export interface PromptRound {
   id: number;
@@ -30,8 +31,8 @@ export interface PromptOptions {
   platforms: string[] | undefined;
   /** Questions per network (for the prompt text). */
   questions(networkId: number): number;
-  /** Telegram deep link that opens the private chat on the check-in. */
-  link: string | undefined;
+  /** How to ask in a network's group on a platform where the bot may not write first; null where it may. */
+  askInGroup(platform: string): GroupAskVia | null;
 }
 
 export interface PromptCounts {
@@ -44,14 +45,13 @@ interface Referent {
   networkId: number;
   personId: number;
   name: string;
-  username: string;
   /** The reachable account used last, on a connected platform. */
   address: Address | null;
-  /** A Telegram account the bot may not write to (never pressed /start, or blocked). */
-  blockedTelegram: boolean;
+  /** Without one: the accounts the bot may not write to first (never opened the chat, or blocked it), to ask in a group there. */
+  blocked: PrivateAddress[];
 }
 
-async function referentsOf(tx: Tx, networkIds: number[], platforms: string[] | undefined): Promise<Referent[]> {
+async function referentsOf(tx: Tx, networkIds: number[], opts: PromptOptions): Promise<Referent[]> {
   const rows = await tx.membership.findMany({
     where: { networkId: { in: networkIds }, role: 'referente' },
     orderBy: [{ networkId: 'asc' }, { personId: 'asc' }],
@@ -60,37 +60,36 @@ async function referentsOf(tx: Tx, networkIds: number[], platforms: string[] | u
   const addresses = await privateAddressesOf(
     tx,
     rows.map((m) => m.personId),
-    platforms,
+    opts.platforms,
   );
   return rows.map((m) => {
     const accounts = addresses.get(m.personId)!;
     const reachable = accounts.find((a) => !a.unreachable);
-    const telegram = accounts.find((a) => a.platform === 'telegram');
     return {
       networkId: m.networkId,
       personId: m.personId,
       name: m.person.name,
-      username: telegram?.username ?? '',
       address: reachable ? { platform: reachable.platform, workspace: reachable.workspace, chatId: reachable.chatId } : null,
-      blockedTelegram: !reachable && Boolean(telegram?.unreachable),
+      blocked: reachable ? [] : accounts.filter((a) => opts.askInGroup(a.platform)),
     };
   });
 }
 
-type Planned = { round: PromptRound; referent: Referent; via: 'private' | 'group'; to: Address };
+type Planned = { round: PromptRound; referent: Referent; via: 'private' | 'group'; to: Address; account?: PrivateAddress };
 
 export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOptions): Promise<PromptCounts> {
   const counts: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   if (rounds.length === 0) return counts;
   const networkIds = rounds.map((r) => r.networkId);
   const roundIds = rounds.map((r) => r.id);
+  const askPlatforms = (opts.platforms ?? []).filter((p) => opts.askInGroup(p));
   const [referents, groups, pending, holders] = await Promise.all([
-    referentsOf(tx, networkIds, opts.platforms),
-    !opts.platforms || opts.platforms.includes('telegram')
+    referentsOf(tx, networkIds, opts),
+    askPlatforms.length
       ? tx.channel.findMany({
-          where: { networkId: { in: networkIds }, platform: 'telegram' },
+          where: { networkId: { in: networkIds }, platform: { in: askPlatforms } },
           orderBy: { id: 'asc' },
-          select: { networkId: true, chatId: true },
+          select: { networkId: true, platform: true, workspace: true, chatId: true },
         })
       : Promise.resolve([]),
     // Someone already asked in the group this round: no private reminder can reach them either.
@@ -100,8 +99,12 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
       select: { id: true },
     }),
   ]);
-  const groupOf = new Map<number, string>();
-  for (const g of groups) if (!groupOf.has(g.networkId)) groupOf.set(g.networkId, g.chatId);
+  // The network's first group on each platform.
+  const groupOf = new Map<string, Address>();
+  for (const g of groups) {
+    const key = `${g.networkId}|${g.platform}`;
+    if (!groupOf.has(key)) groupOf.set(key, { platform: g.platform, workspace: g.workspace, chatId: g.chatId });
+  }
   const waiting = new Set(pending.map((p) => `${p.roundId}:${p.personId}`));
   const live = new Set(holders.map((h) => h.id));
   const byNetwork = new Map<number, Referent[]>();
@@ -116,9 +119,12 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
     if (opts.questions(round.networkId) === 0) continue; // every indicator retired: nothing to ask
     for (const referent of byNetwork.get(round.networkId) ?? []) {
       if (waiting.has(`${round.id}:${referent.personId}`)) continue;
-      const group = groupOf.get(round.networkId);
-      if (referent.address) planned.push({ round, referent, via: 'private', to: referent.address });
-      else if (referent.blockedTelegram && group) planned.push({ round, referent, via: 'group', to: { platform: 'telegram', workspace: '', chatId: group } });
+      if (referent.address) {
+        planned.push({ round, referent, via: 'private', to: referent.address });
+        continue;
+      }
+      const account = referent.blocked.find((a) => groupOf.has(`${round.networkId}|${a.platform}`));
+      if (account) planned.push({ round, referent, via: 'group', to: groupOf.get(`${round.networkId}|${account.platform}`)!, account });
       else counts.unreachable++;
     }
   }
@@ -147,8 +153,9 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
     const { round, referent } = p;
     const n = round.network;
     if (p.via === 'group') {
+      const via = opts.askInGroup(p.to.platform)!;
       entries.push({
-        delivery: { op: 'send', to: p.to, message: groupAskMessage(referent, n.code, opts.link) },
+        delivery: { op: 'send', to: p.to, message: groupAskMessage({ name: referent.name, username: via.usernames ? p.account!.username : '' }, n.code, via) },
         dedupeKey: askKey(n.code, round.period, referent.personId),
       });
       counts.groupAsks++;

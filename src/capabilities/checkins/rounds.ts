@@ -103,3 +103,12 @@ export async function claimRound(tx: Tx, round: Round, personId: number, convers
 export async function touchRound(tx: Tx, roundId: number, now: Date): Promise<void> {
   await tx.checkinRound.update({ where: { id: roundId }, data: { lastActivityAt: now } });
 }
+
+/** The networks, among these, whose round open now has been sent already. */
+export async function completedNetworks(tx: Tx, now: Date, networkIds: number[]): Promise<Set<number>> {
+  const done = await tx.checkinRound.findMany({
+    where: { networkId: { in: networkIds }, status: 'open', closesAt: { gt: now }, completedAt: { not: null } },
+    select: { networkId: true },
+  });
+  return new Set(done.map((r) => r.networkId));
+}

@@ -4,7 +4,9 @@
 import type { Db } from '../../db/client.js';
 import type { JobResult } from '../../jobs/types.js';
 import type { Logger } from '../../log.js';
+import type { Platforms } from '../../services.js';
 import { installDefaultIndicators } from './defaults.js';
+import { groupAskVia, type GroupAskVia } from './notices.js';
 import { closingTime, isoWeek, romeDay, startOfDay, startOfNextDay } from './period.js';
 import { promptRounds, type PromptCounts, type PromptOptions, type PromptRound } from './prompts.js';
 import { closeRounds, openRounds } from './rounds.js';
@@ -15,8 +17,7 @@ export const BATCH = 500;
 export interface ScheduleDeps {
   db: Db;
   openCron: string;
-  platforms(): string[] | undefined;
-  link(): string | undefined;
+  platforms: Platforms;
 }
 
 const roundSelect = {
@@ -38,6 +39,14 @@ async function questionCounter(db: Db): Promise<(networkId: number) => number> {
   return (networkId) => everyone + (extra.get(networkId) ?? 0);
 }
 
+/** What every batch of a run needs to know of the platforms, asked once per run. */
+function platformOptions(platforms: Platforms): Pick<PromptOptions, 'platforms' | 'askInGroup'> {
+  const connected = platforms.connected();
+  const asks = new Map<string, GroupAskVia | null>(connected.map((p) => [p, groupAskVia(platforms, p)]));
+  // None connected (a CLI run without platform settings): every prompt is queued for the service.
+  return { platforms: connected.length ? connected : undefined, askInGroup: (p) => asks.get(p) ?? null };
+}
+
 function add(total: PromptCounts, c: PromptCounts): void {
   total.prompts += c.prompts;
   total.groupAsks += c.groupAsks;
@@ -50,7 +59,7 @@ export async function openWeek(deps: ScheduleDeps, now: Date, logger?: Logger): 
   await installDefaultIndicators(db);
   const closed = await closeRounds(db, period, now);
   const opened = await openRounds(db, period, now, closingTime(period, deps.openCron));
-  const options: PromptOptions = { kind: 'open', now, slot: period, platforms: deps.platforms(), questions: await questionCounter(db), link: deps.link() };
+  const options: PromptOptions = { kind: 'open', now, slot: period, questions: await questionCounter(db), ...platformOptions(deps.platforms) };
   const total: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   let cursor = 0;
   for (;;) {
@@ -76,7 +85,7 @@ export async function openWeek(deps: ScheduleDeps, now: Date, logger?: Logger): 
 export async function remind(deps: ScheduleDeps, now: Date, logger?: Logger): Promise<JobResult> {
   const { db } = deps;
   const today = romeDay(now);
-  const options: PromptOptions = { kind: 'reminder', now, slot: today, platforms: deps.platforms(), questions: await questionCounter(db), link: deps.link() };
+  const options: PromptOptions = { kind: 'reminder', now, slot: today, questions: await questionCounter(db), ...platformOptions(deps.platforms) };
   const total: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   let networks = 0;
   for (;;) {

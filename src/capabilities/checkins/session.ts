@@ -1,36 +1,44 @@
 // Starting, resuming, taking over and editing a check-in (/checkin, the prompt's «Inizia» button,
-// the «Modifica le risposte» button). The conversation lives in the referent's private chat.
-import { addressOfActor, type Context, type Membership } from '../../bus/types.js';
+// the «Modifica le risposte» button), from plain inputs: who begins, where their private chat is,
+// which network or round. The conversation lives in the referent's private chat and asks the
+// questions itself; what else there is to say comes back as an outcome for the chat to render.
+import type { FlowEnv } from '../../conversation/engine.js';
+import type { Tx } from '../../db/client.js';
 import { formStateSchema, newForm, type FormState } from '../../conversation/form.js';
 import { AppError } from '../../errors.js';
 import { itCheckins as t, type NetworkRef } from './texts.js';
 import { enqueue } from '../../outbox/enqueue.js';
-import { sameAddress, type Address, type OutMessage } from '../../platform/port.js';
+import { sameAddress, type Address } from '../../platform/port.js';
 import { CHECKIN_FLOW, personName, subjectOf, type CheckinSubject } from './flow.js';
 import { fieldsFor } from './indicators.js';
-import { editOffer } from './notices.js';
 import { claimRound, currentRound, holderOf, isOpen, lockRound, type Round } from './rounds.js';
 import { storedAnswers } from './submissions.js';
 
-/** Where the conversation happens, and how to answer the person there. */
-export interface Where {
+/** Who begins a check-in, and where: their private chat with the bot. */
+export interface Starter {
+  personId: number;
+  /** Told to the referent whose check-in is taken over. */
+  name: string;
+  /** The networks the person is referent of. */
+  referentOf: number[];
   address: Address;
-  say(message: OutMessage | string): Promise<void>;
 }
 
-export function privately(ctx: Context): Where {
-  if (ctx.chat.kind === 'private') return { address: ctx.chat, say: (m) => ctx.reply(m) };
-  return { address: addressOfActor(ctx.actor), say: (m) => ctx.replyPrivately(m) };
-}
+/** What came of beginning: the conversation asks by itself; anything else is for the chat to say. */
+export type BeginOutcome =
+  /** A conversation started, resumed or taken over: it is asking the questions. */
+  | { status: 'asking' }
+  /** The round's check-in was already sent (by `by`, null: by the person): it can be edited. */
+  | { status: 'submitted'; roundId: number; network: NetworkRef; period: string; closesAt: Date; submittedAt: Date; by: string | null }
+  /** Another referent is answering and may not be displaced yet. */
+  | { status: 'busy'; network: NetworkRef; by: string; lastActivityAt: Date; takeoverAt: Date }
+  /** Every indicator of the network is retired. */
+  | { status: 'no-questions' }
+  /** The round is closed. */
+  | { status: 'closed' };
 
-export function referentNetworks(ctx: Context): Membership[] {
-  return ctx.actor.memberships.filter((m) => m.role === 'referente');
-}
-
-export function requireReferent(ctx: Context, networkId: number): Membership {
-  const m = referentNetworks(ctx).find((x) => x.networkId === networkId);
-  if (!m) throw new AppError('forbidden', t.notReferent);
-  return m;
+export function requireReferent(referentOf: readonly number[], networkId: number): void {
+  if (!referentOf.includes(networkId)) throw new AppError('forbidden', t.notReferent);
 }
 
 const title = (n: NetworkRef, period: string) => t.formTitle(n.code, period);
@@ -41,56 +49,63 @@ function subject(mode: CheckinSubject['mode'], round: Round, n: NetworkRef, extr
 
 /** Continues an existing conversation here: resumed in place, or moved from another chat (platform). */
 async function continueHere(
-  ctx: Context,
+  env: FlowEnv,
   conv: { id: number; platform: string; workspace: string; chatId: string; step: string; state: unknown },
-  where: Where,
+  who: Starter,
   say: string[],
 ): Promise<number> {
-  const conversations = ctx.services.conversations;
-  if (sameAddress(conv, where.address)) {
-    await conversations.resume(ctx, conv.id, say);
+  const conversations = env.services.conversations;
+  if (sameAddress(conv, who.address)) {
+    await conversations.resume(env, conv.id, say);
     return conv.id;
   }
-  await conversations.close(ctx.tx, conv.id, 'cancelled');
+  await conversations.close(env.tx, conv.id, 'cancelled');
   const state = formStateSchema.parse(conv.state);
-  return conversations.start(ctx, CHECKIN_FLOW, { personId: ctx.actor.personId, address: where.address, state, step: conv.step, say });
+  return conversations.start(env, CHECKIN_FLOW, { personId: who.personId, address: who.address, state, step: conv.step, say });
 }
 
 /** The check-in of one network for the round open now: start, resume, take over, or offer to edit. */
-export async function beginCheckin(ctx: Context, networkId: number, where: Where, openCron?: string): Promise<void> {
-  const { tx, now } = ctx;
-  const me = ctx.actor.personId;
+export async function beginCheckin(env: FlowEnv, who: Starter, networkId: number, openCron?: string): Promise<BeginOutcome> {
+  const { tx, now } = env;
+  const conversations = env.services.conversations;
+  const me = who.personId;
   const n = await tx.network.findUniqueOrThrow({ where: { id: networkId }, select: { code: true, name: true } });
   const round = await currentRound(tx, networkId, now, openCron);
   await tx.checkinPrompt.updateMany({ where: { personId: me, status: 'pending' }, data: { status: 'resolved', resolvedAt: now } });
 
-  let current: Awaited<ReturnType<typeof ctx.services.conversations.find>>[number] | undefined;
-  for (const conv of await ctx.services.conversations.find(tx, me, CHECKIN_FLOW)) {
+  let current: Awaited<ReturnType<typeof conversations.find>>[number] | undefined;
+  for (const conv of await conversations.find(tx, me, CHECKIN_FLOW)) {
     const s = subjectOf(conv.state);
     if (s?.networkId !== networkId) continue;
     if (s.roundId === round.id && !current) current = conv;
-    else await ctx.services.conversations.close(tx, conv.id, 'cancelled'); // an earlier, closed round
+    else await conversations.close(tx, conv.id, 'cancelled'); // an earlier, closed round
   }
   const mode = current ? subjectOf(current.state)!.mode : undefined;
 
   const submission = await tx.checkinSubmission.findUnique({ where: { roundId: round.id } });
   if (submission) {
-    if (current && mode === 'edit') return void (await continueHere(ctx, current, where, []));
-    if (current) await ctx.services.conversations.close(tx, current.id, 'cancelled');
-    const who = submission.personId === me ? null : await personName(tx, submission.personId);
-    return where.say(editOffer(t.alreadySubmitted(who, submission.submittedAt, n, round.period, round.closesAt), round.id));
+    if (current && mode === 'edit') {
+      await continueHere(env, current, who, []);
+      return { status: 'asking' };
+    }
+    if (current) await conversations.close(tx, current.id, 'cancelled');
+    const by = submission.personId === me ? null : await personName(tx, submission.personId);
+    return { status: 'submitted', roundId: round.id, network: n, period: round.period, closesAt: round.closesAt, submittedAt: submission.submittedAt, by };
   }
-  if (current && mode === 'edit') await ctx.services.conversations.close(tx, current.id, 'cancelled');
+  if (current && mode === 'edit') await conversations.close(tx, current.id, 'cancelled');
 
   const holder = await holderOf(tx, round, me, now);
-  if (holder.state === 'busy') return where.say(t.busy(await personName(tx, holder.personId), n, holder.lastActivityAt, holder.takeoverAt));
+  if (holder.state === 'busy') {
+    return { status: 'busy', network: n, by: await personName(tx, holder.personId), lastActivityAt: holder.lastActivityAt, takeoverAt: holder.takeoverAt };
+  }
   if (current && mode === 'new' && holder.state !== 'abandoned') {
-    const id = await continueHere(ctx, current, where, [t.resumed(n)]);
-    return claimRound(tx, round, me, id, now);
+    const id = await continueHere(env, current, who, [t.resumed(n)]);
+    await claimRound(tx, round, me, id, now);
+    return { status: 'asking' };
   }
 
   const fields = await fieldsFor(tx, networkId);
-  if (fields.length === 0) return where.say(t.noQuestions);
+  if (fields.length === 0) return { status: 'no-questions' };
   let state: FormState = newForm(title(n, round.period), fields, subject('new', round, n));
   let step = 'ask';
   let say = [t.intro(n, round.period, fields.length)];
@@ -99,43 +114,50 @@ export async function beginCheckin(ctx: Context, networkId: number, where: Where
     const before = formStateSchema.parse(previous.state);
     state = { ...before, subject: subject('new', round, n), fromSummary: false, draft: undefined };
     step = previous.step === 'ask' ? 'ask' : 'summary';
-    await ctx.services.conversations.close(tx, previous.id, 'cancelled');
+    await conversations.close(tx, previous.id, 'cancelled');
     const given = Object.keys(before.answers).length;
     say = [t.takeover(await personName(tx, holder.personId), given, before.fields.length)];
-    const notice = t.takenOver(ctx.actor.name, n, round.period);
+    const notice = t.takenOver(who.name, n, round.period);
     await enqueue(tx, {
       delivery: { op: 'send', to: { platform: previous.platform, workspace: previous.workspace, chatId: previous.chatId }, message: { text: notice } },
       dedupeKey: `checkin-takeover:${previous.id}`,
     });
   }
-  if (current) await ctx.services.conversations.close(tx, current.id, 'cancelled');
-  const id = await ctx.services.conversations.start(ctx, CHECKIN_FLOW, { personId: me, address: where.address, state, step, say });
+  if (current) await conversations.close(tx, current.id, 'cancelled');
+  const id = await conversations.start(env, CHECKIN_FLOW, { personId: me, address: who.address, state, step, say });
   await claimRound(tx, round, me, id, now);
+  return { status: 'asking' };
 }
 
 /** «Modifica le risposte»: the confirmed answers in a summary, to change one by number. */
-export async function beginEdit(ctx: Context, roundId: number, where: Where, openCron?: string): Promise<void> {
-  const round = await lockRound(ctx.tx, roundId);
-  if (!round || !isOpen(round, ctx.now)) return where.say(t.buttonClosed);
-  requireReferent(ctx, round.networkId);
-  const submission = await ctx.tx.checkinSubmission.findUnique({ where: { roundId } });
-  if (!submission) return beginCheckin(ctx, round.networkId, where, openCron);
-  const n = await ctx.tx.network.findUniqueOrThrow({ where: { id: round.networkId }, select: { code: true, name: true } });
-  for (const conv of await ctx.services.conversations.find(ctx.tx, ctx.actor.personId, CHECKIN_FLOW)) {
+export async function beginEdit(env: FlowEnv, who: Starter, roundId: number, openCron?: string): Promise<BeginOutcome> {
+  const { tx, now } = env;
+  const conversations = env.services.conversations;
+  const round = await lockRound(tx, roundId);
+  if (!round || !isOpen(round, now)) return { status: 'closed' };
+  requireReferent(who.referentOf, round.networkId);
+  const submission = await tx.checkinSubmission.findUnique({ where: { roundId } });
+  if (!submission) return beginCheckin(env, who, round.networkId, openCron);
+  const n = await tx.network.findUniqueOrThrow({ where: { id: round.networkId }, select: { code: true, name: true } });
+  for (const conv of await conversations.find(tx, who.personId, CHECKIN_FLOW)) {
     const s = subjectOf(conv.state);
     if (s?.roundId !== roundId) continue;
-    if (s.mode === 'edit') return void (await continueHere(ctx, conv, where, []));
-    await ctx.services.conversations.close(ctx.tx, conv.id, 'cancelled');
+    if (s.mode === 'edit') {
+      await continueHere(env, conv, who, []);
+      return { status: 'asking' };
+    }
+    await conversations.close(tx, conv.id, 'cancelled');
   }
   const fields = formStateSchema.shape.fields.parse(submission.fields);
-  const answers = await storedAnswers(ctx.tx, submission.id);
+  const answers = await storedAnswers(tx, submission.id);
   const state = newForm(title(n, round.period), fields, subject('edit', round, n, { submissionId: submission.id, version: submission.version }), answers);
-  await ctx.services.conversations.start(ctx, CHECKIN_FLOW, { personId: ctx.actor.personId, address: where.address, state, step: 'summary' });
+  await conversations.start(env, CHECKIN_FLOW, { personId: who.personId, address: who.address, state, step: 'summary' });
+  return { status: 'asking' };
 }
 
-/** A round from a button value "r<roundId>", if it is still open. */
-export async function roundFromButton(ctx: Context, value: string): Promise<Round | null> {
+/** The round of a button value "r<roundId>", if it is still open. */
+export async function openRoundFromButton(tx: Tx, now: Date, value: string): Promise<Round | null> {
   const id = /^r(\d+)$/.exec(value)?.[1];
-  const round = id ? await ctx.tx.checkinRound.findUnique({ where: { id: Number(id) } }) : null;
-  return round && isOpen(round, ctx.now) ? round : null;
+  const round = id ? await tx.checkinRound.findUnique({ where: { id: Number(id) } }) : null;
+  return round && isOpen(round, now) ? round : null;
 }

@@ -53,8 +53,8 @@ export const itCheckins = {
     inProgress: (n: NetworkRef, period: string) => `Promemoria: hai iniziato il check-in di ${net(n)} per ${week(period)} ma non l’hai ancora inviato.`,
     context: (closesAt: Date) => `Puoi rispondere fino a ${when(closesAt)}: premi il pulsante o scrivi /checkin.`,
   },
-  groupAsk: (mention: string, code: string, link: string | undefined) =>
-    `${mention}, per il check-in settimanale della rete ${literal(code)} devo scriverti in privato, ma Telegram non me lo permette finché non avvii la chat con me. ` +
+  groupAsk: (mention: string, code: string, platform: string, link: string | undefined) =>
+    `${mention}, per il check-in settimanale della rete ${literal(code)} devo scriverti in privato, ma ${platform} non me lo permette finché non avvii la chat con me. ` +
     (link ? `[Apri la chat con Reti](${link}) e premi «Avvia»: ti farò subito le domande.` : 'Scrivimi /start in privato: ti farò subito le domande.'),
   group: {
     openPrivately: (link: string) => `Il check-in si compila in chat privata: [apri la chat con Reti](${link}) e ti faccio le domande.`,

@@ -3,8 +3,8 @@
 // vote. If the person is in the middle of another conversation (a check-in), it is not
 // interrupted: the vote is stored and thanked, and no comment is asked.
 import { z } from 'zod';
-import type { Context } from '../../bus/types.js';
 import { button, type Flow } from '../../conversation/engine.js';
+import type { Tx } from '../../db/client.js';
 import { normalize } from '../../conversation/parse.js';
 import { AppError } from '../../errors.js';
 import { itLabs } from './texts.js';
@@ -40,30 +40,18 @@ export const feedbackFlow: Flow<FeedbackState> = {
   },
 };
 
-/** A press on a vote button ("12:4"). */
-export async function recordVote(ctx: Context, value: string): Promise<void> {
-  const m = /^(\d+):([1-5])$/.exec(value);
-  if (!m) throw new AppError('invalid_input', t.notParticipant);
-  const [labId, rating] = [Number(m[1]), Number(m[2])];
-  const personId = ctx.actor.personId;
-  const signup = await ctx.tx.labSignup.findUnique({ where: { labId_personId: { labId, personId } } });
+/**
+ * Stores a vote (1–5) of a confirmed participant, or changes it. `changed`: there was a vote
+ * before (so no comment is asked again).
+ */
+export async function recordVote(tx: Tx, labId: number, personId: number, rating: number): Promise<{ changed: boolean }> {
+  const signup = await tx.labSignup.findUnique({ where: { labId_personId: { labId, personId } } });
   if (signup?.status !== 'confirmed') throw new AppError('forbidden', t.notParticipant);
-  const before = await ctx.tx.labFeedback.findUnique({ where: { labId_personId: { labId, personId } } });
-  await ctx.tx.labFeedback.upsert({
+  const before = await tx.labFeedback.findUnique({ where: { labId_personId: { labId, personId } } });
+  await tx.labFeedback.upsert({
     where: { labId_personId: { labId, personId } },
     create: { labId, personId, rating },
     update: { rating },
   });
-  const active = await ctx.services.conversations.active(ctx.tx, ctx.chat, personId);
-  if (before || active || ctx.chat.kind !== 'private') {
-    await ctx.reply(before ? t.updated(rating) : t.thanks(rating));
-    return;
-  }
-  await ctx.services.conversations.start(ctx, FEEDBACK_FLOW, {
-    personId,
-    address: ctx.chat,
-    state: { labId, rating },
-    step: 'comment',
-    say: [t.thanks(rating)],
-  });
+  return { changed: before !== null };
 }

@@ -2,7 +2,7 @@
 // there are no native forms, a guided conversation (formFlow) asking one thing at a time. Both end
 // in parseLabFields + createLab, so the rules and the Italian messages are the same.
 import { DateTime } from 'luxon';
-import type { Context } from '../../bus/types.js';
+import type { Actor } from '../../bus/types.js';
 import type { Tx } from '../../db/client.js';
 import { formFlow, type Answer, type FieldSpec, type FormState } from '../../conversation/form.js';
 import { AppError, isAppError } from '../../errors.js';
@@ -11,6 +11,7 @@ import { itLabs } from './texts.js';
 import type { FormSpec } from '../../platform/port.js';
 import { ZONE } from '../../time.js';
 import type { LabInput, LabRecord } from './model.js';
+import { createLab } from './manage.js';
 import { audienceOf } from './repository.js';
 import { parseLabFields, type RawLabFields } from './validation.js';
 
@@ -53,8 +54,8 @@ export function rawFromAnswers(answers: FormState['answers']): RawLabFields {
   };
 }
 
-export function ensureCoordinator(ctx: Context): void {
-  if (!ctx.actor.coordinator) throw new AppError('forbidden', coreTexts.error.coordinatorsOnly);
+export function ensureCoordinator(actor: Pick<Actor, 'coordinator'>): void {
+  if (!actor.coordinator) throw new AppError('forbidden', coreTexts.error.coordinatorsOnly);
 }
 
 /** The guided conversation (Telegram, the console): same validation as everywhere, at the end. */
@@ -64,10 +65,10 @@ export const newLabFlow = formFlow({
   resumeCommand: '/laboratori nuovo',
   summaryIntro: () => t.summaryIntro,
   async confirm(ctx, state) {
-    ensureCoordinator(ctx);
+    ensureCoordinator(ctx.actor);
     try {
       const input = parseLabFields(rawFromAnswers(state.answers));
-      const { lab, channels } = await ctx.services.labs.create(ctx.tx, ctx.now, input, { createdById: ctx.actor.personId });
+      const { lab, channels } = await createLab(ctx.tx, ctx.now, input, { createdById: ctx.actor.personId });
       return [t.created(lab.id, channels)];
     } catch (err) {
       // The summary stays where it is (the transaction rolls back): say how to correct it.

@@ -11,12 +11,12 @@ import { feedbackDataset, signupsDataset } from './export.js';
 import { promotedUnreachable } from './failures.js';
 import { feedbackFlow } from './feedback.js';
 import { newLabFlow } from './forms.js';
-import { Labs } from './service.js';
+import { createLabsService, type LabsService } from './service.js';
 
 declare module '../../services.js' {
   interface Services {
     /** Laboratori: workshop sessions, sign-ups, reminders, feedback. */
-    labs: Labs;
+    labs: LabsService;
   }
 }
 
@@ -30,5 +30,5 @@ export const labsCapability = defineCapability({
   cli: registerLabsCli,
   digestSections: [labsDigestSection],
   exportDatasets: [signupsDataset, feedbackDataset],
-  services: ({ env }) => ({ labs: new Labs({ reminderOffsets: env.LABS_REMINDERS, feedbackWindowHours: 72 }) }),
+  services: ({ env }) => ({ labs: createLabsService(env) }),
 });

@@ -3,7 +3,8 @@
 // (case, accents, plurals, beginnings of words: "mediaz" finds "Mediazione interculturale").
 import type { Tx } from '../../db/client.js';
 import { normalize } from '../../conversation/parse.js';
-import type { LabRecord } from './model.js';
+import type { LabRecord, MySignup, Seats } from './model.js';
+import { mySignups, seatsOf } from './repository.js';
 
 /** null: every laboratorio (coordinators). */
 export type ListScope = { networkIds: number[] } | null;
@@ -36,4 +37,22 @@ export async function upcomingLabs(tx: Tx, now: Date, scope: ListScope, theme?: 
     take: 500,
   });
   return theme ? labs.filter((l) => matchesTheme(l, theme)) : labs;
+}
+
+/** Upcoming laboratori for a scope, with their seats and the person's own sign-ups. */
+export async function upcomingFor(
+  tx: Tx,
+  now: Date,
+  scope: ListScope,
+  personId: number,
+  theme?: string,
+): Promise<{ lab: LabRecord; seats: Seats; mine: MySignup }[]> {
+  const labs = await upcomingLabs(tx, now, scope, theme);
+  const seats = await seatsOf(tx, labs);
+  const mine = await mySignups(
+    tx,
+    personId,
+    labs.map((l) => l.id),
+  );
+  return labs.map((lab) => ({ lab, seats: seats.get(lab.id)!, mine: mine.get(lab.id) ?? null }));
 }

@@ -33,8 +33,6 @@ export interface LabRecord {
   revision: number;
 }
 
-export type SignupStatus = 'confirmed' | 'waiting' | 'withdrawn';
-
 /** Seats of a laboratorio now. */
 export interface Seats {
   confirmed: number;

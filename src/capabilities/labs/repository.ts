@@ -62,6 +62,17 @@ export async function audienceOf(tx: Tx, labId: number): Promise<{ ids: number[]
   return { ids: rows.map((r) => r.networkId), codes: rows.map((r) => r.network.code) };
 }
 
+/** Names of the confirmed people and of the waiting list, in order. */
+export async function signupNames(tx: Tx, labId: number): Promise<{ confirmed: string[]; waiting: string[] }> {
+  const signups = await tx.labSignup.findMany({
+    where: { labId, status: { in: ['confirmed', 'waiting'] } },
+    include: { person: { select: { name: true } } },
+    orderBy: { position: 'asc' },
+  });
+  const names = (status: string) => signups.filter((s) => s.status === status).map((s) => s.person.name);
+  return { confirmed: names('confirmed'), waiting: names('waiting') };
+}
+
 /** The laboratorio as a LabInput (to merge an edit into). */
 export async function inputOf(tx: Tx, lab: LabRecord): Promise<LabInput> {
   const audience = lab.allNetworks ? 'all' : (await audienceOf(tx, lab.id)).codes;

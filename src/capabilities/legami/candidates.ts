@@ -1,6 +1,7 @@
 // People in Legami: who may be introduced (referents and partner contact persons who have an
 // account and did not pause), opt-outs, and what /legami shows a person.
 import type { Tx } from '../../db/client.js';
+import { followUpStats, type FollowUpStats } from './followups.js';
 import type { Candidate } from './matching.js';
 
 /** Everyone who may be introduced in a run, once per network they represent. */
@@ -76,4 +77,19 @@ export async function recentIntroductionsOf(tx: Tx, personId: number, take = 5) 
       answer: r.followUps[0]?.answer ?? null,
     };
   });
+}
+
+export interface LegamiStatus {
+  state: 'paused' | 'active' | 'not-eligible';
+  recent: Awaited<ReturnType<typeof recentIntroductionsOf>>;
+  /** Coordinators: the introductions since `statsSince` and the answers to their follow-ups. */
+  stats: FollowUpStats | null;
+}
+
+/** What /legami shows a person: whether they are introduced, their latest introductions, for coordinators the figures. */
+export async function legamiStatus(tx: Tx, personId: number, opts: { coordinator: boolean; statsSince: Date }): Promise<LegamiStatus> {
+  const state = (await isPaused(tx, personId)) ? 'paused' : (await isEligible(tx, personId)) ? 'active' : 'not-eligible';
+  const recent = await recentIntroductionsOf(tx, personId);
+  const stats = opts.coordinator ? await followUpStats(tx, opts.statsSince) : null;
+  return { state, recent, stats };
 }

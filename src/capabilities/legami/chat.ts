@@ -1,38 +1,10 @@
-// Helpers of the Legami commands: which network a referent acts for, and guided forms that
-// continue in the person's private chat when the command was typed in a group.
+// The chat side of the Legami commands: guided forms that continue in the person's private chat
+// when the command was typed in a group, personal answers kept out of public groups, and the
+// message whose button was pressed rewritten to show what happened.
 import { addressOfActor, type Context } from '../../bus/types.js';
 import type { FormState } from '../../conversation/form.js';
-import { AppError } from '../../errors.js';
+import { addressOf, type OutMessage } from '../../platform/port.js';
 import { itPractices } from './practice-texts.js';
-import { networkByCode } from '../networks/directory.js';
-
-export interface ActingNetwork {
-  id: number;
-  code: string;
-  name: string;
-  themes: string[];
-}
-
-/** The network a referent (or coordinator) acts for: the code typed, the channel's, or their only one. */
-export async function actingNetwork(ctx: Context, code: string | undefined, command: string): Promise<ActingNetwork> {
-  const pick = (id: number) => ctx.tx.network.findUniqueOrThrow({ where: { id }, select: { id: true, code: true, name: true, themes: true } });
-  if (code) {
-    const network = await networkByCode(ctx.tx, code);
-    const referent = ctx.actor.memberships.some((m) => m.networkId === network.id && m.role === 'referente');
-    if (!referent && !ctx.actor.coordinator) throw new AppError('forbidden', itPractices.notReferentOf(network.code));
-    return pick(network.id);
-  }
-  if (ctx.chat.network) return pick(ctx.chat.network.id);
-  const own = ctx.actor.memberships.filter((m) => m.role === 'referente');
-  if (own.length === 1) return pick(own[0]!.networkId);
-  throw new AppError(
-    'invalid_input',
-    itPractices.chooseNetwork(
-      command,
-      own.map((m) => m.code),
-    ),
-  );
-}
 
 /**
  * Starts (or resumes, for the same network) a guided form in the person's private chat. In a
@@ -53,4 +25,20 @@ export async function startPrivateForm(
     const link = ctx.privateChatLink(opts.command);
     await ctx.reply([opts.continuePrivately, link ? itPractices.form.openPrivately(link) : ''].filter(Boolean).join('\n'));
   }
+}
+
+/** Something only for the person: in a group where replies cannot be shown to one person only, it goes privately, and the group hears `note`. */
+export async function replyPersonally(ctx: Context, message: OutMessage, note: string): Promise<void> {
+  if (ctx.chat.kind === 'group' && !ctx.platform.ephemeral) {
+    await ctx.replyPrivately(message);
+    return ctx.reply(note);
+  }
+  await ctx.reply(message);
+}
+
+/** Rewrites the message whose button was pressed (when the platform said which one it was). */
+export async function rewritePressed(ctx: Context, message: OutMessage): Promise<void> {
+  const event = ctx.event;
+  if (event.type !== 'action' || !event.messageId) return;
+  await ctx.send({ delivery: { op: 'update', to: addressOf(ctx.chat), messageId: event.messageId, message } });
 }

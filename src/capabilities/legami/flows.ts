@@ -4,7 +4,7 @@ import { AppError } from '../../errors.js';
 import { formFlow, newForm, type FieldSpec, type FormState } from '../../conversation/form.js';
 import { itPractices } from './practice-texts.js';
 import { itLegami } from './texts.js';
-import type { ActingNetwork } from './chat.js';
+import type { ActingNetwork } from './acting-network.js';
 import { addPartner } from './partners.js';
 import { proposePractice } from './practices.js';
 import { splitThemes } from './themes.js';

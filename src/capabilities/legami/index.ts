@@ -29,7 +29,7 @@ export const legamiCapability = defineCapability({
   configSections: [partnersSection],
   failureListeners: { 'legami.intro': introFailureListener },
   digestSections: legamiDigestSections,
-  services: ({ env, logger }) => ({ legami: createLegamiService(env, logger) }),
+  services: ({ env }) => ({ legami: createLegamiService(env) }),
   on: {
     // A good practice written in a check-in becomes a proposal for the coordinators.
     'checkins.goodPractice': async (tx, p) => {

@@ -1,6 +1,7 @@
-// How an introduction is said: one Slack group conversation with both people when both are on
-// Slack in the same workspace; otherwise a private message to each, naming the other and how to
-// reach them. Always with the reason they were matched.
+// How an introduction is said: one group conversation with both people where the platform lets the
+// bot open one and both are there (in the same workspace, where accounts belong to one); otherwise a
+// private message to each, naming the other and how to reach them. Always with the reason they were
+// matched.
 import type { Tx } from '../../db/client.js';
 import { itLegami } from './texts.js';
 import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
@@ -50,23 +51,34 @@ function why(p: PlannedIntroduction, dir: IntroDirectory): string {
   return t.whyTheme(p.theme);
 }
 
-/** How `reader` can reach `person`, only in ways the reader can use (a Telegram link, their own Slack workspace, the directory's contact). */
-function reach(c: Candidate, person: PersonInfo, reader: PersonInfo): string[] {
-  const lines: string[] = [];
-  const telegram = person.accounts.find((a) => a.platform === 'telegram' && a.username);
-  if (telegram) lines.push(t.reachTelegram(telegram.username));
-  const workspaces = new Set(reader.accounts.filter((a) => a.platform === 'slack' && a.workspace).map((a) => a.workspace));
-  if (person.accounts.some((a) => a.platform === 'slack' && workspaces.has(a.workspace))) lines.push(t.reachSlack(person.name));
+/**
+ * How `reader` can reach `person`, only in ways the reader can use: a username on a platform where
+ * people are found by it (with a link to the profile where there is one), the name to look for in a
+ * workspace both belong to, the directory's contact.
+ */
+function reach(c: Candidate, person: PersonInfo, reader: PersonInfo, platforms: Platforms): string[] {
+  const byUsername = new Map<string, string>();
+  const inWorkspace = new Set<string>();
+  for (const a of person.accounts) {
+    const can = platforms.capabilities(a.platform);
+    if (can?.usernames && a.username && !byUsername.has(a.platform)) byUsername.set(a.platform, a.username);
+    if (can?.workspaces && reader.accounts.some((r) => r.platform === a.platform && r.workspace && r.workspace === a.workspace)) inWorkspace.add(a.platform);
+  }
+  const lines = [
+    ...[...byUsername].map(([platform, username]) => t.reachByUsername(platforms.label(platform), username, platforms.profileLink(platform, username))),
+    ...[...inWorkspace].map((platform) => t.reachInWorkspace(platforms.label(platform), person.name)),
+  ];
   if (c.partnerContact) lines.push(t.reachPartner(c.partnerContact));
   return lines.length ? lines : [t.reachNone];
 }
 
-/** Slack user ids of both people in one workspace, when the bot can open a group conversation there. */
-function slackPair(a: PersonInfo, b: PersonInfo, platforms: Platforms): { workspace: string; userIds: [string, string] } | null {
-  if (!platforms.connected().includes('slack') || !platforms.capabilities('slack')?.groupDm) return null;
-  for (const x of a.accounts.filter((acc) => acc.platform === 'slack' && acc.workspace && !acc.unreachable)) {
-    const y = b.accounts.find((acc) => acc.platform === 'slack' && acc.workspace === x.workspace && !acc.unreachable);
-    if (y) return { workspace: x.workspace, userIds: [x.externalId, y.externalId] };
+/** Both people's user ids on a platform where the bot can open a group conversation with them (in one workspace, where accounts belong to one). */
+function groupPair(a: PersonInfo, b: PersonInfo, platforms: Platforms): { platform: string; workspace: string; userIds: [string, string] } | null {
+  for (const x of a.accounts) {
+    const can = platforms.capabilities(x.platform);
+    if (x.unreachable || !can?.groupDm || (can.workspaces && !x.workspace)) continue;
+    const y = b.accounts.find((acc) => acc.platform === x.platform && acc.workspace === x.workspace && !acc.unreachable);
+    if (y) return { platform: x.platform, workspace: x.workspace, userIds: [x.externalId, y.externalId] };
   }
   return null;
 }
@@ -83,7 +95,7 @@ export function introductionEntries(p: PlannedIntroduction, dir: IntroDirectory,
   const b = dir.people.get(p.b.personId)!;
   const na = dir.networks.get(p.a.networkId)!;
   const nb = dir.networks.get(p.b.networkId)!;
-  const group = slackPair(a, b, platforms);
+  const group = groupPair(a, b, platforms);
   if (group) {
     const blocks: Block[] = [
       { type: 'header', text: t.header },
@@ -96,7 +108,9 @@ export function introductionEntries(p: PlannedIntroduction, dir: IntroDirectory,
       { type: 'context', text: t.footer },
     ];
     const message: OutMessage = { text: `${t.header} ${a.name} e ${b.name}`, blocks };
-    return [{ delivery: { op: 'group', platform: 'slack', workspace: group.workspace, userIds: group.userIds, message }, dedupeKey: key, tag: 'legami.intro' }];
+    return [
+      { delivery: { op: 'group', platform: group.platform, workspace: group.workspace, userIds: group.userIds, message }, dedupeKey: key, tag: 'legami.intro' },
+    ];
   }
   const entries: OutboxEntry[] = [];
   for (const [me, other, myInfo, otherInfo, otherNet] of [
@@ -109,7 +123,7 @@ export function introductionEntries(p: PlannedIntroduction, dir: IntroDirectory,
       { type: 'header', text: t.headerOne },
       { type: 'text', text: `${t.greetingOne(myInfo.name)} ${t.presentOther(otherInfo.name, role(other), otherNet.name, otherNet.code)}` },
       { type: 'text', text: why(p, dir) },
-      { type: 'text', text: [t.reachTitle(otherInfo.name), ...reach(other, otherInfo, myInfo)].join('\n') },
+      { type: 'text', text: [t.reachTitle(otherInfo.name), ...reach(other, otherInfo, myInfo, platforms)].join('\n') },
       { type: 'text', text: `${t.invite} ${t.alsoTold(otherInfo.name)}` },
       { type: 'context', text: t.footer },
     ];
@@ -123,7 +137,7 @@ export function introductionEntries(p: PlannedIntroduction, dir: IntroDirectory,
 }
 
 /**
- * Outbox failure listener (tag legami.intro): when Slack refuses the group conversation (a missing
+ * Outbox failure listener (tag legami.intro): when the platform refuses the group conversation (Slack: a missing
  * scope, a deactivated user…), each person gets the same introduction in their own DM instead.
  */
 export const introFailureListener: TaggedFailureListener = async ({ tx, row, payload }) => {

@@ -1,5 +1,4 @@
 // Legami's settings (from the environment) and where support requests come from.
-import type { Logger } from '../../log.js';
 import { isoWeek, weekStart } from '../../time.js';
 import { sqlSupportSource, type SupportSource } from './support.js';
 
@@ -28,7 +27,7 @@ export interface LegamiEnv {
   LEGAMI_SUPPORT_DAYS: number;
 }
 
-export function createLegamiService(env: LegamiEnv, logger?: Logger): LegamiService {
+export function createLegamiService(env: LegamiEnv): LegamiService {
   return {
     settings: {
       windowDays: env.LEGAMI_INTRO_WINDOW_DAYS,
@@ -37,7 +36,7 @@ export function createLegamiService(env: LegamiEnv, logger?: Logger): LegamiServ
       followUpAfterDays: env.LEGAMI_FOLLOWUP_AFTER_DAYS,
       supportDays: env.LEGAMI_SUPPORT_DAYS,
     },
-    support: sqlSupportSource(logger),
+    support: sqlSupportSource(),
   };
 }
 

@@ -1,9 +1,7 @@
 // Support requested by networks (the check-in question "supporto") and the good practices that
-// cover it. The introductions job receives a SupportSource, so it works before the check-in
-// tables exist and tests feed requests directly; `sqlSupportSource` reads them from the check-in
-// answers once they are there.
+// cover it. The introductions job receives a SupportSource, so tests can feed requests directly;
+// `sqlSupportSource` reads them from the check-in answers.
 import type { Tx } from '../../db/client.js';
-import type { Logger } from '../../log.js';
 import { containsPhrase, themeMatches, themeTokens } from './themes.js';
 
 export interface SupportRequest {
@@ -17,14 +15,11 @@ export interface SupportSource {
   requested(db: Tx, since: Date): Promise<SupportRequest[]>;
 }
 
-/** Nobody asked for anything (tests of the other matching rules; deployments without check-ins). */
-export const noSupportRequests: SupportSource = { requested: async () => [] };
-
 /**
  * Reads the "supporto" answers of the confirmed check-ins (checkin_answer), each chosen code
  * turned into its label through the indicator's options, so that it matches SUPPORT_KINDS.
  */
-export function sqlSupportSource(_logger?: Logger): SupportSource {
+export function sqlSupportSource(): SupportSource {
   return {
     async requested(db, since) {
       return db.$queryRaw<SupportRequest[]>`

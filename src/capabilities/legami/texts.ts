@@ -68,8 +68,9 @@ export const itLegami = {
       `Vi metto in contatto perché ${literal(requester)} ha chiesto supporto su «${literal(kind)}» e ${literal(other)} ha una buona pratica che ne parla: «${literal(practice)}».`,
     invite: 'Vi va di sentirvi per una chiacchierata (bastano 20 minuti) e raccontarvi cosa state facendo? Tra una settimana vi chiederò com’è andata.',
     reachTitle: (name: string) => `Per contattare ${literal(name)}:`,
-    reachTelegram: (username: string) => `• Telegram: [@${username}](https://t.me/${username})`,
-    reachSlack: (name: string) => `• Slack: cerca ${literal(name)} nello spazio di lavoro`,
+    reachByUsername: (platform: string, username: string, profile: string | undefined) =>
+      profile ? `• ${platform}: [@${username}](${profile})` : `• ${platform}: @${literal(username)}`,
+    reachInWorkspace: (platform: string, name: string) => `• ${platform}: cerca ${literal(name)} nello spazio di lavoro`,
     reachPartner: (contact: string) => `• ${literal(contact)}`,
     reachNone: '• non ho un suo contatto diretto: chiedilo al coordinamento di ANCI Lombardia.',
     alsoTold: (name: string) => `Anche ${literal(name)} ha ricevuto questo messaggio.`,

@@ -91,8 +91,8 @@ async function applyNetworks(ctx: SectionContext, list: NetworkRow[]): Promise<v
       ctx.count('networks', same ? 'unchanged' : 'updated');
     }
     for (const c of n.channels) {
-      const key =
-        c.platform === 'slack' ? { platform: 'slack', workspace: c.team, chatId: c.channel } : { platform: 'telegram', workspace: '', chatId: c.chat };
+      // A channel in a team (team + channel) or a chat without one (chat).
+      const key = 'team' in c ? { platform: c.platform, workspace: c.team, chatId: c.channel } : { platform: c.platform, workspace: '', chatId: c.chat };
       const current = await ctx.tx.channel.findUnique({ where: { platform_workspace_chatId: key } });
       if (!current) {
         await ctx.tx.channel.create({ data: { ...key, networkId: id, title: c.title ?? '' } });

@@ -35,6 +35,7 @@ let eventCounter = 0;
 
 export class MemoryAdapter implements PlatformAdapter {
   readonly limits: RateLimits;
+  readonly label: string;
   /** Like the platform it stands for: Telegram has no ephemeral replies, group DMs or forms. */
   readonly capabilities: PlatformAdapter['capabilities'];
   /** Native forms opened (Slack modals), newest last. */
@@ -67,7 +68,9 @@ export class MemoryAdapter implements PlatformAdapter {
             usernames: false,
             workspaces: platform === 'slack',
           };
+    this.label = platform === 'telegram' ? 'Telegram' : platform === 'slack' ? 'Slack' : platform;
     if (platform === 'slack') this.privateChatLink = undefined;
+    if (platform !== 'telegram') this.profileLink = undefined;
   }
 
   async openForm(event: InboundEvent, form: FormSpec): Promise<void> {
@@ -91,6 +94,8 @@ export class MemoryAdapter implements PlatformAdapter {
   }
 
   privateChatLink?: (payload: string) => string | undefined = (payload) => `https://t.me/reti_bot?start=${payload}`;
+
+  profileLink?: (username: string) => string | undefined = (username) => `https://t.me/${username}`;
 
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     const failure = this.failures.shift();

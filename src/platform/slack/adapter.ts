@@ -32,6 +32,7 @@ const EXPIRED_TRIGGER = new Set(['expired_trigger_id', 'invalid_trigger_id', 'ex
 
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = PLATFORM;
+  readonly label = 'Slack';
   readonly limits: RateLimits;
   readonly capabilities = { forms: true, ephemeral: true, groupDm: true, writesFirst: true, deepLinks: false, usernames: false, workspaces: true };
   private readonly client: webApi.WebClient;

@@ -34,6 +34,7 @@ const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 
 export class TelegramAdapter implements PlatformAdapter {
   readonly platform = PLATFORM;
+  readonly label = 'Telegram';
   readonly capabilities = { forms: false, ephemeral: false, groupDm: false, writesFirst: false, deepLinks: true, usernames: true, workspaces: false };
   readonly limits: RateLimits;
   private readonly bot: Telegraf;
@@ -159,6 +160,10 @@ export class TelegramAdapter implements PlatformAdapter {
       return undefined;
     }
     return `https://t.me/${username}?start=${payload}`;
+  }
+
+  profileLink(username: string): string | undefined {
+    return `https://t.me/${username}`;
   }
 
   isGroupChat(chatId: string): boolean {
