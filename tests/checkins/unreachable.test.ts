@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryAdapter } from '../../src/platform/memory/adapter.js';
 import { groups, people, testApp, type TestApp } from '../support/app.js';
 import { person } from './driver.js';
 
@@ -87,5 +88,38 @@ describe('a Telegram referent the bot cannot write to privately', () => {
       ['telegram', 'failed'],
       ['slack', 'sent'],
     ]);
+  });
+});
+
+describe('a platform the check-in has never heard of, answered by its declared capabilities', () => {
+  // A third platform: the bot may not write first and there are no deep links, but people have
+  // usernames. Nothing in the check-ins knows its name; the group ask follows from these answers.
+  const matrix = Object.assign(new MemoryAdapter('matrix'), {
+    label: 'Matrix',
+    capabilities: { forms: false, ephemeral: false, groupDm: false, writesFirst: false, deepLinks: false, usernames: true, workspaces: false },
+  });
+  const group = '!bg01:example.org';
+  let t: TestApp;
+  let ahmed: { id: number };
+  beforeAll(async () => {
+    t = await testApp({ adapters: [matrix] });
+    ahmed = await t.db.prisma.person.findFirstOrThrow({ where: { name: 'Ahmed Benali' } });
+    const bg01 = await t.db.prisma.network.findUniqueOrThrow({ where: { code: 'BG01' } });
+    await t.db.prisma.account.create({ data: { personId: ahmed.id, platform: 'matrix', externalId: '@ahmed:example.org', workspace: '', username: 'ahmed' } });
+    await t.db.prisma.channel.create({ data: { networkId: bg01.id, platform: 'matrix', workspace: '', chatId: group } });
+    matrix.unreachable.add('@ahmed:example.org');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('asks in the network’s group on that platform, by @username, naming the platform, without a link', async () => {
+    expect(await t.app.jobs.run('checkin-open')).toMatchObject({ prompts: 1 });
+    await t.deliver();
+    expect(matrix.texts(group)).toEqual([
+      '@ahmed, per il check-in settimanale della rete BG01 devo scriverti in privato, ma Matrix non me lo permette finché non avvii la chat con me. Scrivimi /start in privato: ti farò subito le domande.',
+    ]);
+    const prompts = await t.db.prisma.checkinPrompt.findMany({ where: { personId: ahmed.id } });
+    expect(prompts).toEqual([expect.objectContaining({ status: 'pending', via: 'group', platform: 'matrix', chatId: group })]);
   });
 });

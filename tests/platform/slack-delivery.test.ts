@@ -217,7 +217,8 @@ describe('configuration', () => {
     const env = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-x', SLACK_SIGNING_SECRET: 'secret', SLACK_MAX_PER_SECOND: '7' }).env;
     const http = createSlackAdapter(env, silentLogger, { commands: [] });
     expect(http.limits).toMatchObject({ globalPerSecond: 7, perChatIntervalMs: 1000 });
-    expect(http.capabilities).toEqual({ forms: true, ephemeral: true, groupDm: true });
+    expect(http.capabilities).toEqual({ forms: true, ephemeral: true, groupDm: true, writesFirst: true, deepLinks: false, usernames: false, workspaces: true });
+    expect(http.label).toBe('Slack');
     expect(http.httpRoutes?.().map((r) => r.path)).toEqual(['/slack/events']);
     expect([http.isGroupChat?.('C0BG01'), http.isGroupChat?.('U0MARIA')]).toEqual([true, false]);
     expect(http.healthy()).toBe(false);

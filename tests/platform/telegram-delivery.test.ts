@@ -163,7 +163,16 @@ describe('Telegram delivery', () => {
   });
 
   it('sends an "ephemeral" message normally (Telegram has none) and counts 4,096 visible characters, not HTML', async () => {
-    expect(t.adapter.capabilities).toEqual({ forms: false, ephemeral: false, groupDm: false });
+    expect(t.adapter.capabilities).toEqual({
+      forms: false,
+      ephemeral: false,
+      groupDm: false,
+      writesFirst: false,
+      deepLinks: true,
+      usernames: true,
+      workspaces: false,
+    });
+    expect([t.adapter.label, t.adapter.profileLink('carla_t')]).toEqual(['Telegram', 'https://t.me/carla_t']);
     const text = '&'.repeat(4096); // 20,480 characters of HTML, 4,096 visible
     const result = await t.adapter.deliver({
       op: 'send',

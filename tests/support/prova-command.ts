@@ -1,11 +1,7 @@
 // A test-only command with a button action and a native form, registered next to the real
 // commands, so adapter tests can drive button presses and form submissions through the core.
-import { defaultContributions } from '../../src/app.js';
-
 import { defineCommand, type CommandSpec } from '../../src/bus/types.js';
 import { literal } from '../../src/platform/markup.js';
-
-const commands = defaultContributions.commands;
 
 export const provaForm = {
   form: 'prova.scheda',
@@ -69,4 +65,5 @@ export const prova = defineCommand({
   },
 });
 
-export const commandsWithProva: CommandSpec<any>[] = [...commands, prova];
+/** The extra commands for testApp, which registers them next to the real ones. */
+export const commandsWithProva: CommandSpec<any>[] = [prova];
