@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineSubcommand, type Context } from '../src/bus/types.js';
-import { authorOf, ensureCoordinator, formValue, idSchema, loadDraft, parseId, prefilled, submitOrKeep } from '../src/capabilities/richieste/chat.js';
+import { authorOf, ensureCoordinator, formValue, idSchema, loadDraft, parseId, prefilled, reachOf, submitOrKeep } from '../src/capabilities/richieste/chat.js';
 import {
   beginMeeting,
   beginNote,
@@ -36,7 +36,7 @@ const code = z
   .regex(/^[A-Za-z0-9_-]{2,20}$/, 'Il codice della rete è fatto di lettere e cifre (es. BG01).');
 
 async function answer(ctx: Context, meeting: number, yes: boolean): Promise<void> {
-  const res = await answerInvite(ctx.tx, ctx.now, meeting, authorOf(ctx), yes);
+  const res = await answerInvite(ctx.tx, ctx.now, meeting, authorOf(ctx), yes, reachOf(ctx));
   if (res.outcome === 'same') return ctx.reply(yes ? t.answer.sameYes(meeting) : t.answer.sameNo(meeting));
   await ctx.reply(yes ? t.answer.yes(meeting) : t.answer.no(meeting));
 }
@@ -69,7 +69,7 @@ const annulla = defineSubcommand({
   access: 'coordinatore',
   args: z.tuple([meetingId], z.string()),
   async handler(ctx, [n, ...reason]) {
-    const res = await cancelMeeting(ctx.tx, ctx.now, n, authorOf(ctx), reason.join(' '));
+    const res = await cancelMeeting(ctx.tx, ctx.now, n, authorOf(ctx), reason.join(' '), reachOf(ctx));
     await ctx.reply(t.cancel.done(n, res.told));
   },
 });
@@ -132,7 +132,7 @@ export default defineCommand({
     /** «Chiudi la richiesta» under the note. */
     async chiudi(ctx, value) {
       ensureCoordinator(ctx, t.refuse.coordinatorsOnly);
-      const request = await closeRequestAfterMeeting(ctx.tx, ctx.now, id(value), authorOf(ctx));
+      const request = await closeRequestAfterMeeting(ctx.tx, ctx.now, id(value), authorOf(ctx), reachOf(ctx));
       await ctx.reply(itRichieste.answers.closed(request.id));
     },
     /** «Correggi» under a refused modal: reopens it with what was typed. */

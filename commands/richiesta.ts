@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bus/types.js';
-import { actingNetwork, formValue, loadDraft, prefilled, startPrivateForm, submitOrKeep } from '../src/capabilities/richieste/chat.js';
+import { actingNetwork, formValue, loadDraft, prefilled, reachOf, startPrivateForm, submitOrKeep } from '../src/capabilities/richieste/chat.js';
 import type { NetworkRef } from '../src/capabilities/richieste/model.js';
 import { networkRef } from '../src/capabilities/richieste/repository.js';
 import { ensureMayOpen, newRequestState, openedReply, parseRequestForm, REQUEST_FLOW, requestFormSpec } from '../src/capabilities/richieste/request-form.js';
@@ -44,7 +44,7 @@ export default defineCommand({
         { form: FORM_KEY, values: typed, context, retry: { action: RETRY_ACTION, value: String(networkId) } },
         () => parseRequestForm(typed, ctx.now),
         async (input) => {
-          const res = await openRequest(ctx.tx, ctx.now, { ...input, networkId, source: 'comando', personId: ctx.actor.personId });
+          const res = await openRequest(ctx.tx, ctx.now, { ...input, networkId, source: 'comando', personId: ctx.actor.personId }, reachOf(ctx));
           await ctx.reply(await openedReply(ctx, network, res));
         },
       );

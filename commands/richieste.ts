@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineSubcommand, type Context } from '../src/bus/types.js';
-import { authorOf, ensureCoordinator, idSchema, parseId } from '../src/capabilities/richieste/chat.js';
+import { authorOf, ensureCoordinator, idSchema, parseId, reachOf } from '../src/capabilities/richieste/chat.js';
 import { listRequests, parseFilter } from '../src/capabilities/richieste/listing.js';
 import { beginMeeting } from '../src/capabilities/richieste/meeting-forms.js';
 import { requestForMeeting } from '../src/capabilities/richieste/meetings.js';
@@ -34,7 +34,7 @@ function withNext(text: string, r: RequestRecord): OutMessage {
 
 async function takeInCharge(ctx: Context, requestNumber: number): Promise<void> {
   ensureCoordinator(ctx);
-  const res = await take(ctx.tx, ctx.now, requestNumber, authorOf(ctx));
+  const res = await take(ctx.tx, ctx.now, requestNumber, authorOf(ctx), reachOf(ctx));
   switch (res.outcome) {
     case 'taken':
       return ctx.reply(withNext(t.answers.taken(requestNumber), res.request));
@@ -49,18 +49,18 @@ async function takeInCharge(ctx: Context, requestNumber: number): Promise<void> 
 
 async function moveOn(ctx: Context, requestNumber: number, note: string): Promise<void> {
   ensureCoordinator(ctx);
-  const res = await start(ctx.tx, ctx.now, requestNumber, authorOf(ctx), note);
+  const res = await start(ctx.tx, ctx.now, requestNumber, authorOf(ctx), note, reachOf(ctx));
   await ctx.reply(withNext(res.changed ? t.answers.started(requestNumber) : t.answers.alreadyStarted(requestNumber), res.request));
 }
 
 async function markDone(ctx: Context, requestNumber: number, note: string): Promise<void> {
   ensureCoordinator(ctx);
-  const res = await complete(ctx.tx, ctx.now, requestNumber, authorOf(ctx), note);
+  const res = await complete(ctx.tx, ctx.now, requestNumber, authorOf(ctx), note, reachOf(ctx));
   await ctx.reply(res.changed ? t.answers.done(requestNumber) : t.answers.alreadyDone(requestNumber));
 }
 
 async function answerAsNetwork(ctx: Context, requestNumber: number, solved: boolean): Promise<void> {
-  const res = await networkAnswer(ctx.tx, ctx.now, requestNumber, authorOf(ctx), solved);
+  const res = await networkAnswer(ctx.tx, ctx.now, requestNumber, authorOf(ctx), solved, reachOf(ctx));
   switch (res.outcome) {
     case 'confirmed':
       return ctx.reply(t.answers.confirmed(requestNumber));
@@ -107,7 +107,7 @@ const chiudi = defineSubcommand({
   access: 'coordinatore',
   args: withNote,
   async handler(ctx, [n, ...reason]) {
-    await close(ctx.tx, ctx.now, n, authorOf(ctx), reason.join(' '));
+    await close(ctx.tx, ctx.now, n, authorOf(ctx), reason.join(' '), reachOf(ctx));
     await ctx.reply(t.answers.closed(n));
   },
 });

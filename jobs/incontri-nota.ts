@@ -7,7 +7,7 @@ export default defineJob({
   id: 'incontri-nota',
   description: 'Incontri con ANCI: chiede la nota a chi ha organizzato l’incontro, dopo la fine',
   cron: '5 * * * *',
-  async run({ db, now }) {
-    return promptMeetingNotes(db, now);
+  async run({ db, now, services }) {
+    return promptMeetingNotes(db, now, services.platforms.connected());
   },
 });

@@ -8,7 +8,7 @@ export default defineJob({
   id: 'incontri-remind',
   description: 'Incontri con ANCI: promemoria il giorno prima agli invitati',
   cron: '*/15 * * * *',
-  async run({ db, now }) {
-    return sendMeetingReminders(db, now);
+  async run({ db, now, services }) {
+    return sendMeetingReminders(db, now, services.platforms.connected());
   },
 });

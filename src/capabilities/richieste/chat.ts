@@ -10,6 +10,11 @@ import { networkByCode } from '../networks/directory.js';
 import type { Author, NetworkRef } from './model.js';
 import { itRichieste as t } from './texts.js';
 
+/** The platforms the bot can write on now (private notices go to an account there). */
+export function reachOf(ctx: Context): string[] {
+  return ctx.services.platforms.connected();
+}
+
 export function authorOf(ctx: Context): Author {
   return { personId: ctx.actor.personId, name: ctx.actor.name };
 }

@@ -4,6 +4,7 @@
 import type { Tx } from '../../db/client.js';
 import type { CheckinSubmitted } from '../checkins/hooks.js';
 import { findKind } from './kinds.js';
+import type { Reach } from './repository.js';
 import { openRequest } from './requests.js';
 
 /** The check-in indicator whose answer is the kinds of support the network needs. */
@@ -11,7 +12,7 @@ export const SUPPORT_INDICATOR = 'supporto';
 /** The indicator whose text goes with the request, for the coordinator who takes it. */
 export const OBSTACLES_INDICATOR = 'ostacoli';
 
-export async function requestsFromCheckin(tx: Tx, e: CheckinSubmitted): Promise<number[]> {
+export async function requestsFromCheckin(tx: Tx, e: CheckinSubmitted, reach: Reach): Promise<number[]> {
   if (e.changed && !e.changed.includes(SUPPORT_INDICATOR)) return [];
   const answer = e.answers[SUPPORT_INDICATOR];
   if (!answer || !('choices' in answer)) return [];
@@ -20,15 +21,20 @@ export async function requestsFromCheckin(tx: Tx, e: CheckinSubmitted): Promise<
   const kinds = [...new Set(answer.choices.map((c) => findKind(c)?.code).filter((c): c is string => Boolean(c)))];
   const ids: number[] = [];
   for (const kind of kinds) {
-    const { request } = await openRequest(tx, e.at, {
-      networkId: e.networkId,
-      kind,
-      need: note,
-      dueBy: null,
-      source: 'checkin',
-      period: e.period,
-      personId: e.personId,
-    });
+    const { request } = await openRequest(
+      tx,
+      e.at,
+      {
+        networkId: e.networkId,
+        kind,
+        need: note,
+        dueBy: null,
+        source: 'checkin',
+        period: e.period,
+        personId: e.personId,
+      },
+      reach,
+    );
     ids.push(request.id);
   }
   return ids;

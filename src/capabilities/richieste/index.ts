@@ -22,8 +22,8 @@ export const richiesteCapability = defineCapability({
   failureListeners: { [PRIVATE_TAG]: privateNoticeUndeliverable },
   on: {
     // Each kind of support chosen in a confirmed check-in opens a request (or updates the open one).
-    'checkins.submitted': async (tx, submitted) => {
-      await requestsFromCheckin(tx, submitted);
+    'checkins.submitted': async (tx, submitted, services) => {
+      await requestsFromCheckin(tx, submitted, services.platforms.connected());
     },
   },
 });

@@ -7,7 +7,7 @@ import { formFlow, type Answer, type FieldSpec, type FormState } from '../../con
 import { AppError, isAppError } from '../../errors.js';
 import type { FormSpec, OutMessage } from '../../platform/port.js';
 import { ZONE } from '../../time.js';
-import { authorOf, ensureCoordinator, startPrivateForm } from './chat.js';
+import { authorOf, ensureCoordinator, reachOf, startPrivateForm } from './chat.js';
 import { parseMeetingFields, type RawMeetingFields } from './meeting-fields.js';
 import { createMeeting, saveNote, type MeetingNote } from './meetings.js';
 import type { MeetingInput, MeetingRecord, NetworkRef } from './model.js';
@@ -86,7 +86,13 @@ export function noteSavedReply(meeting: MeetingRecord, requestOpen: boolean): Ou
 /** Makes a meeting from the checked input (both ways end here). */
 export async function setUpMeeting(ctx: Context, subject: MeetingSubject, input: MeetingInput): Promise<string> {
   ensureCoordinator(ctx, t.refuse.coordinatorsOnly);
-  const { meeting, invited } = await createMeeting(ctx.tx, ctx.now, { networkId: subject.id, requestId: subject.requestId, input, by: authorOf(ctx) });
+  const { meeting, invited } = await createMeeting(ctx.tx, ctx.now, {
+    networkId: subject.id,
+    requestId: subject.requestId,
+    input,
+    by: authorOf(ctx),
+    reach: reachOf(ctx),
+  });
   return createdReply(meeting, subject, invited);
 }
 

@@ -9,14 +9,14 @@ import { enqueue } from '../../outbox/enqueue.js';
 import { notePromptMessage, reminderMessage } from './meeting-notices.js';
 import { linkedRequest } from './meetings.js';
 import { PRIVATE_TAG } from './notices.js';
-import { addressesOf, lockMeeting, networkRef } from './repository.js';
+import { addressesOf, lockMeeting, networkRef, type Reach } from './repository.js';
 
 const HOUR = 3600_000;
 export const REMIND_BEFORE_MS = 24 * HOUR;
 /** The note is asked only for meetings ended within a week (not for old ones after an outage). */
 const NOTE_WINDOW_MS = 7 * 24 * HOUR;
 
-export async function sendMeetingReminders(db: Db, now: Date): Promise<{ meetings: number; sent: number }> {
+export async function sendMeetingReminders(db: Db, now: Date, reach: Reach): Promise<{ meetings: number; sent: number }> {
   const due = await db.meeting.findMany({
     where: { status: 'scheduled', startsAt: { gt: now, lte: new Date(now.getTime() + REMIND_BEFORE_MS) } },
     select: { id: true },
@@ -44,6 +44,7 @@ export async function sendMeetingReminders(db: Db, now: Date): Promise<{ meeting
       const addresses = await addressesOf(
         tx,
         pending.map((i) => i.personId),
+        reach,
       );
       let n = 0;
       for (const invite of pending) {
@@ -67,7 +68,7 @@ export async function sendMeetingReminders(db: Db, now: Date): Promise<{ meeting
   return { meetings: due.length, sent };
 }
 
-export async function promptMeetingNotes(db: Db, now: Date): Promise<{ meetings: number; sent: number }> {
+export async function promptMeetingNotes(db: Db, now: Date, reach: Reach): Promise<{ meetings: number; sent: number }> {
   const ended = await db.meeting.findMany({
     where: { status: 'scheduled', decisions: null, notePromptedAt: null, endsAt: { lte: now, gt: new Date(now.getTime() - NOTE_WINDOW_MS) } },
     select: { id: true },
@@ -79,7 +80,7 @@ export async function promptMeetingNotes(db: Db, now: Date): Promise<{ meetings:
       const { count } = await tx.meeting.updateMany({ where: { id, notePromptedAt: null, decisions: null }, data: { notePromptedAt: now } });
       if (count === 0) return 0;
       const m = await lockMeeting(tx, id);
-      const to = (await addressesOf(tx, [m.createdById])).get(m.createdById);
+      const to = (await addressesOf(tx, [m.createdById], reach)).get(m.createdById);
       if (!to) return 0;
       await enqueue(tx, {
         delivery: { op: 'send', to, message: notePromptMessage(m, await networkRef(tx, m.networkId)) },

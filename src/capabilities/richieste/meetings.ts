@@ -11,7 +11,7 @@ import { MEETING_KINDS } from './kinds.js';
 import { cancellationMessage, invitationMessage, type LinkedRequest } from './meeting-notices.js';
 import type { Author, MeetingInput, MeetingRecord } from './model.js';
 import { PRIVATE_TAG, tellPeople } from './notices.js';
-import { addressesOf, findRequest, isReferentOf, lockMeeting, lockRequest, networkRef, personName, referentsOf } from './repository.js';
+import { addressesOf, findRequest, isReferentOf, lockMeeting, lockRequest, networkRef, personName, referentsOf, type Reach } from './repository.js';
 import { close, start } from './requests.js';
 import { isOpen } from './states.js';
 import { itRichieste } from './texts.js';
@@ -37,6 +37,7 @@ export interface NewMeeting {
   requestId: number | null;
   input: MeetingInput;
   by: Author;
+  reach: Reach;
 }
 
 /** Creates the meeting and invites the network's referents; returns how many were invited. */
@@ -61,6 +62,7 @@ export async function createMeeting(tx: Tx, now: Date, m: NewMeeting): Promise<{
   const request = await linkedRequest(tx, meeting);
   const invited = await tellPeople(
     tx,
+    m.reach,
     referents,
     invitationMessage(meeting, network, request, now),
     (id) => `incontro:${meeting.id}:invito:${id}`,
@@ -68,7 +70,7 @@ export async function createMeeting(tx: Tx, now: Date, m: NewMeeting): Promise<{
   );
   if (request) {
     await record(tx, request.id, { kind: 'incontro', personId: m.by.personId, note: t.history.scheduled(meeting.id, meeting.startsAt), at: now });
-    await start(tx, now, request.id, m.by);
+    await start(tx, now, request.id, m.by, '', m.reach);
   }
   return { meeting, invited };
 }
@@ -87,6 +89,7 @@ export async function answerInvite(
   meetingId: number,
   who: Author,
   yes: boolean,
+  reach: Reach,
 ): Promise<{ outcome: AnswerOutcome; meeting: MeetingRecord }> {
   const meeting = await lockMeeting(tx, meetingId);
   const invite = await tx.meetingInvite.findUnique({ where: { meetingId_personId: { meetingId, personId: who.personId } } });
@@ -101,7 +104,7 @@ export async function answerInvite(
   });
   // The organiser hears when someone cannot come.
   if (!yes) {
-    const to = (await addressesOf(tx, [meeting.createdById])).get(meeting.createdById);
+    const to = (await addressesOf(tx, [meeting.createdById], reach)).get(meeting.createdById);
     const network = await networkRef(tx, meeting.networkId);
     if (to && meeting.createdById !== who.personId) {
       await enqueue(tx, {
@@ -116,7 +119,14 @@ export async function answerInvite(
 }
 
 /** Cancels a meeting and tells everyone invited (with a calendar file that removes it). */
-export async function cancelMeeting(tx: Tx, now: Date, meetingId: number, who: Author, reason: string): Promise<{ meeting: MeetingRecord; told: number }> {
+export async function cancelMeeting(
+  tx: Tx,
+  now: Date,
+  meetingId: number,
+  who: Author,
+  reason: string,
+  reach: Reach,
+): Promise<{ meeting: MeetingRecord; told: number }> {
   const current = await lockMeeting(tx, meetingId);
   ensureUpcoming(current, now);
   const meeting = await tx.meeting.update({
@@ -127,6 +137,7 @@ export async function cancelMeeting(tx: Tx, now: Date, meetingId: number, who: A
   const network = await networkRef(tx, meeting.networkId);
   const told = await tellPeople(
     tx,
+    reach,
     invites.map((i) => i.personId),
     cancellationMessage(meeting, network, now),
     (id) => `incontro:${meetingId}:annullato:${id}`,
@@ -175,10 +186,10 @@ export async function saveNote(
 }
 
 /** «Chiudi la richiesta» under the note: closes the meeting's request, the meeting as the reason. */
-export async function closeRequestAfterMeeting(tx: Tx, now: Date, meetingId: number, who: Author) {
+export async function closeRequestAfterMeeting(tx: Tx, now: Date, meetingId: number, who: Author, reach: Reach) {
   const meeting = await lockMeeting(tx, meetingId);
   if (meeting.requestId === null) throw new AppError('invalid_input', t.refuse.noRequest(meetingId));
-  return close(tx, now, meeting.requestId, who, t.history.closedAfterMeeting(meetingId, formatDateTime(meeting.startsAt)));
+  return close(tx, now, meeting.requestId, who, t.history.closedAfterMeeting(meetingId, formatDateTime(meeting.startsAt)), reach);
 }
 
 export async function organiserName(tx: Tx, m: MeetingRecord): Promise<string> {

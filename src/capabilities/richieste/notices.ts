@@ -7,7 +7,7 @@ import type { Tx } from '../../db/client.js';
 import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
 import type { OutMessage } from '../../platform/port.js';
 import type { Author, NetworkRef, RequestRecord } from './model.js';
-import { addressesOf, coordinators, networkRef, personName, referentsOf } from './repository.js';
+import { addressesOf, coordinators, networkRef, personName, referentsOf, type Reach } from './repository.js';
 import { itRichieste as t } from './texts.js';
 
 /** Outbox tag of every private notice: failures.ts sends it elsewhere when it cannot be delivered. */
@@ -24,8 +24,15 @@ export const ACTIONS = {
 } as const;
 
 /** Sends one message to each person privately (on the platform they used last). */
-export async function tellPeople(tx: Tx, personIds: number[], message: OutMessage, key: (personId: number) => string, networkId: number): Promise<number> {
-  const addresses = await addressesOf(tx, personIds);
+export async function tellPeople(
+  tx: Tx,
+  reach: Reach,
+  personIds: number[],
+  message: OutMessage,
+  key: (personId: number) => string,
+  networkId: number,
+): Promise<number> {
+  const addresses = await addressesOf(tx, personIds, reach);
   const entries: OutboxEntry[] = [];
   for (const personId of personIds) {
     const to = addresses.get(personId);
@@ -55,13 +62,13 @@ export function newRequestMessage(r: RequestRecord, network: NetworkRef, opener:
 }
 
 /** Each coordinator (but the one who opened it), privately. */
-export async function notifyNew(tx: Tx, r: RequestRecord, openerId: number | null): Promise<number> {
+export async function notifyNew(tx: Tx, reach: Reach, r: RequestRecord, openerId: number | null): Promise<number> {
   const message = newRequestMessage(r, await networkRef(tx, r.networkId), await personName(tx, openerId));
   const to = (await coordinators(tx)).filter((id) => id !== openerId);
-  return tellPeople(tx, to, message, (id) => `richiesta:nuova:${r.id}:${id}`, r.networkId);
+  return tellPeople(tx, reach, to, message, (id) => `richiesta:nuova:${r.id}:${id}`, r.networkId);
 }
 
-export async function notifyTaken(tx: Tx, r: RequestRecord, who: Author, eventId: number): Promise<number> {
+export async function notifyTaken(tx: Tx, reach: Reach, r: RequestRecord, who: Author, eventId: number): Promise<number> {
   const network = await networkRef(tx, r.networkId);
   const text = t.notice.taken(r, network, who.name);
   const message: OutMessage = {
@@ -71,7 +78,7 @@ export async function notifyTaken(tx: Tx, r: RequestRecord, who: Author, eventId
       { type: 'context', text: t.notice.followHint },
     ],
   };
-  return tellPeople(tx, await referentsOf(tx, r.networkId), message, (id) => `richiesta:${eventId}:${id}`, r.networkId);
+  return tellPeople(tx, reach, await referentsOf(tx, r.networkId), message, (id) => `richiesta:${eventId}:${id}`, r.networkId);
 }
 
 export function doneMessage(r: RequestRecord, network: NetworkRef, by: string, note: string): OutMessage {
@@ -93,18 +100,18 @@ export function doneMessage(r: RequestRecord, network: NetworkRef, by: string, n
   };
 }
 
-export async function notifyDone(tx: Tx, r: RequestRecord, who: Author, note: string, eventId: number): Promise<number> {
+export async function notifyDone(tx: Tx, reach: Reach, r: RequestRecord, who: Author, note: string, eventId: number): Promise<number> {
   const message = doneMessage(r, await networkRef(tx, r.networkId), who.name, note);
-  return tellPeople(tx, await referentsOf(tx, r.networkId), message, (id) => `richiesta:${eventId}:${id}`, r.networkId);
+  return tellPeople(tx, reach, await referentsOf(tx, r.networkId), message, (id) => `richiesta:${eventId}:${id}`, r.networkId);
 }
 
-export async function notifyClosed(tx: Tx, r: RequestRecord, who: Author, reason: string, eventId: number): Promise<number> {
+export async function notifyClosed(tx: Tx, reach: Reach, r: RequestRecord, who: Author, reason: string, eventId: number): Promise<number> {
   const text = t.notice.closed(r, await networkRef(tx, r.networkId), who.name, reason);
-  return tellPeople(tx, await referentsOf(tx, r.networkId), { text }, (id) => `richiesta:${eventId}:${id}`, r.networkId);
+  return tellPeople(tx, reach, await referentsOf(tx, r.networkId), { text }, (id) => `richiesta:${eventId}:${id}`, r.networkId);
 }
 
 /** The coordinator following the request (every coordinator while nobody has taken it). */
-export async function notifyAssignee(tx: Tx, r: RequestRecord, eventId: number, text: string): Promise<number> {
+export async function notifyAssignee(tx: Tx, reach: Reach, r: RequestRecord, eventId: number, text: string): Promise<number> {
   const to = r.assigneeId !== null ? [r.assigneeId] : await coordinators(tx);
   const message: OutMessage = {
     text,
@@ -113,5 +120,5 @@ export async function notifyAssignee(tx: Tx, r: RequestRecord, eventId: number, 
       { type: 'context', text: t.notice.detailHint(r.id) },
     ],
   };
-  return tellPeople(tx, to, message, (id) => `richiesta:${eventId}:${id}`, r.networkId);
+  return tellPeople(tx, reach, to, message, (id) => `richiesta:${eventId}:${id}`, r.networkId);
 }

@@ -72,9 +72,15 @@ export async function isReferentOf(tx: Tx, personId: number, networkId: number):
   return (await tx.membership.count({ where: { personId, networkId, role: 'referente' } })) > 0;
 }
 
-/** Each person's private address (the reachable account used last); people with none are left out. */
-export async function addressesOf(tx: Tx, personIds: number[]): Promise<Map<number, Address>> {
-  const all = await privateAddressesOf(tx, personIds);
+/**
+ * The platforms the bot can write on now (the connected ones); null: any. A person's account on a
+ * platform that is not connected would keep a message waiting for ever.
+ */
+export type Reach = string[] | null;
+
+/** Each person's private address (the reachable account used last, on a platform within reach); people with none are left out. */
+export async function addressesOf(tx: Tx, personIds: number[], reach: Reach): Promise<Map<number, Address>> {
+  const all = await privateAddressesOf(tx, personIds, reach ?? undefined);
   const out = new Map<number, Address>();
   for (const [personId, list] of all) {
     const a = pickPreferred(list);

@@ -10,6 +10,7 @@ import type { FormSpec, OutMessage } from '../../platform/port.js';
 import { ZONE } from '../../time.js';
 import { findKind, KIND_CODES, SUPPORT_KINDS } from './kinds.js';
 import type { NetworkRef, OpenInput } from './model.js';
+import { reachOf } from './chat.js';
 import { personName } from './repository.js';
 import { openRequest, type OpenOutcome } from './requests.js';
 import { itRichieste } from './texts.js';
@@ -59,7 +60,7 @@ export const requestFlow = formFlow({
       source: 'comando',
       personId: ctx.actor.personId,
     };
-    const res = await openRequest(ctx.tx, ctx.now, input);
+    const res = await openRequest(ctx.tx, ctx.now, input, reachOf(ctx));
     return [await openedReply(ctx, network, res)];
   },
 });

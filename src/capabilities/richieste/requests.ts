@@ -9,7 +9,7 @@ import { record } from './history.js';
 import { KIND_CODES } from './kinds.js';
 import type { Author, OpenInput, RequestRecord } from './model.js';
 import { notifyAssignee, notifyClosed, notifyDone, notifyNew, notifyTaken } from './notices.js';
-import { findRequest, isReferentOf, lockRequest, personName } from './repository.js';
+import { findRequest, isReferentOf, lockRequest, personName, type Reach } from './repository.js';
 import { isOpen, openKeyOf, type RequestState } from './states.js';
 import { itRichieste as t } from './texts.js';
 
@@ -28,7 +28,7 @@ function mergeNeed(current: string, added: string): string {
 }
 
 /** Opens a request, or updates the network's open request of the same kind. */
-export async function openRequest(tx: Tx, now: Date, input: OpenInput): Promise<OpenOutcome> {
+export async function openRequest(tx: Tx, now: Date, input: OpenInput, reach: Reach): Promise<OpenOutcome> {
   if (!KIND_CODES.includes(input.kind)) throw new AppError('invalid_input', t.refuse.unknownKind(input.kind));
   const openKey = openKeyOf(input.networkId, input.kind);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -55,17 +55,17 @@ export async function openRequest(tx: Tx, now: Date, input: OpenInput): Promise<
       });
       if (!created) continue;
       await record(tx, created.id, { kind: 'aperta', toState: 'nuova', personId: input.personId, note: input.need, at: now });
-      await notifyNew(tx, created, input.personId);
+      await notifyNew(tx, reach, created, input.personId);
       return { request: created, created: true };
     }
     const current = await lockRequest(tx, existing.id);
     if (current.openKey !== openKey) continue; // closed meanwhile: open a new one
-    return { request: await updateOpen(tx, now, current, input), created: false };
+    return { request: await updateOpen(tx, now, current, input, reach), created: false };
   }
   throw new AppError('conflict', t.refuse.busy);
 }
 
-async function updateOpen(tx: Tx, now: Date, current: RequestRecord, input: OpenInput): Promise<RequestRecord> {
+async function updateOpen(tx: Tx, now: Date, current: RequestRecord, input: OpenInput, reach: Reach): Promise<RequestRecord> {
   const fromCheckin = input.source === 'checkin';
   // The same check-in edited: nothing new to say.
   if (fromCheckin && input.period && current.period === input.period) return current;
@@ -82,7 +82,7 @@ async function updateOpen(tx: Tx, now: Date, current: RequestRecord, input: Open
   const eventId = await record(tx, current.id, { kind: 'aggiornata', personId: input.personId, note, at: now });
   // A referent wrote to add something: the coordinator following it hears of it (a check-in
   // repeating the same need every week does not make noise).
-  if (!fromCheckin) await notifyAssignee(tx, request, eventId, t.notice.updated(request, await personName(tx, input.personId), input.need));
+  if (!fromCheckin) await notifyAssignee(tx, reach, request, eventId, t.notice.updated(request, await personName(tx, input.personId), input.need));
   return request;
 }
 
@@ -115,11 +115,11 @@ async function takeLocked(tx: Tx, now: Date, r: RequestRecord, who: Author) {
 }
 
 /** «Prendo in carico»: the first coordinator gets it; a second press changes nothing. */
-export async function take(tx: Tx, now: Date, id: number, who: Author): Promise<TakeOutcome> {
+export async function take(tx: Tx, now: Date, id: number, who: Author, reach: Reach): Promise<TakeOutcome> {
   const r = await lockRequest(tx, id);
   if (r.state === 'nuova') {
     const { request, eventId } = await takeLocked(tx, now, r, who);
-    await notifyTaken(tx, request, who, eventId);
+    await notifyTaken(tx, reach, request, who, eventId);
     return { outcome: 'taken', request };
   }
   if (!isOpen(r.state)) return { outcome: 'not-open', request: r };
@@ -132,42 +132,42 @@ function refuseClosed(r: RequestRecord): never {
 }
 
 /** Takes a new request in charge on the way to another state (the history keeps both steps). */
-async function ensureTaken(tx: Tx, now: Date, r: RequestRecord, who: Author, tell: boolean): Promise<RequestRecord> {
+async function ensureTaken(tx: Tx, now: Date, r: RequestRecord, who: Author, tell: Reach | false): Promise<RequestRecord> {
   if (r.state !== 'nuova') return r;
   const { request, eventId } = await takeLocked(tx, now, r, who);
-  if (tell) await notifyTaken(tx, request, who, eventId);
+  if (tell !== false) await notifyTaken(tx, tell, request, who, eventId);
   return request;
 }
 
 /** → in corso. Returns false when it already was. */
-export async function start(tx: Tx, now: Date, id: number, who: Author, note = ''): Promise<{ request: RequestRecord; changed: boolean }> {
+export async function start(tx: Tx, now: Date, id: number, who: Author, note: string, reach: Reach): Promise<{ request: RequestRecord; changed: boolean }> {
   let r = await lockRequest(tx, id);
   if (!isOpen(r.state)) refuseClosed(r);
   if (r.state === 'in_corso') return { request: r, changed: false };
-  r = await ensureTaken(tx, now, r, who, true);
+  r = await ensureTaken(tx, now, r, who, reach);
   const { request } = await setState(tx, now, r, 'in_corso', who, {}, note);
   return { request, changed: true };
 }
 
 /** → svolta; the network's referents are asked whether it is solved. */
-export async function complete(tx: Tx, now: Date, id: number, who: Author, note = ''): Promise<{ request: RequestRecord; changed: boolean }> {
+export async function complete(tx: Tx, now: Date, id: number, who: Author, note: string, reach: Reach): Promise<{ request: RequestRecord; changed: boolean }> {
   let r = await lockRequest(tx, id);
   if (r.state === 'svolta') return { request: r, changed: false };
   if (!isOpen(r.state)) refuseClosed(r);
   r = await ensureTaken(tx, now, r, who, false);
   const { request, eventId } = await setState(tx, now, r, 'svolta', who, { doneAt: now }, note.trim());
-  await notifyDone(tx, request, who, note.trim(), eventId);
+  await notifyDone(tx, reach, request, who, note.trim(), eventId);
   return { request, changed: true };
 }
 
 /** → chiusa with a reason, from any open state. */
-export async function close(tx: Tx, now: Date, id: number, who: Author, reason: string): Promise<RequestRecord> {
+export async function close(tx: Tx, now: Date, id: number, who: Author, reason: string, reach: Reach): Promise<RequestRecord> {
   const why = reason.trim();
   if (!why) throw new AppError('invalid_input', t.refuse.reasonNeeded(id));
   const r = await lockRequest(tx, id);
   if (!isOpen(r.state)) refuseClosed(r);
   const { request, eventId } = await setState(tx, now, r, 'chiusa', who, { closedAt: now, closeReason: why.slice(0, 1000) }, why);
-  await notifyClosed(tx, request, who, why, eventId);
+  await notifyClosed(tx, reach, request, who, why, eventId);
   return request;
 }
 
@@ -182,7 +182,7 @@ async function lastStateEvent(tx: Tx, requestId: number) {
 }
 
 /** «Sì, risolto» / «Non ancora» from a referent of the network, to a request marked svolta. */
-export async function networkAnswer(tx: Tx, now: Date, id: number, who: Author, solved: boolean): Promise<NetworkAnswerOutcome> {
+export async function networkAnswer(tx: Tx, now: Date, id: number, who: Author, solved: boolean, reach: Reach): Promise<NetworkAnswerOutcome> {
   const peek = await findRequest(tx, id);
   if (!(await isReferentOf(tx, who.personId, peek.networkId))) throw new AppError('forbidden', t.refuse.notYourNetworkRequest(id));
   const r = await lockRequest(tx, id);
@@ -197,13 +197,13 @@ export async function networkAnswer(tx: Tx, now: Date, id: number, who: Author, 
   }
   if (solved) {
     const eventId = await record(tx, id, { kind: 'confermata', personId: who.personId, at: now });
-    await notifyAssignee(tx, r, eventId, t.notice.confirmed(r, who.name));
+    await notifyAssignee(tx, reach, r, eventId, t.notice.confirmed(r, who.name));
     return { outcome: 'confirmed', request: r };
   }
   const openKey = openKeyOf(r.networkId, r.kind);
   const other = await tx.supportRequest.findUnique({ where: { openKey }, select: { id: true } });
   if (other) throw new AppError('conflict', t.refuse.otherOpen(r.id, other.id));
   const { request, eventId } = await setState(tx, now, r, 'in_corso', who, { doneAt: null }, t.history.reopened);
-  await notifyAssignee(tx, request, eventId, t.notice.reopened(request, who.name));
+  await notifyAssignee(tx, reach, request, eventId, t.notice.reopened(request, who.name));
   return { outcome: 'reopened', request };
 }
