@@ -4,7 +4,7 @@
 // with a reason — everyone concerned told privately, every change kept with who and when.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../support/app.js';
-import { command, networkId, personId, press, say, told, toldText, who } from './helpers.js';
+import { command, networkId, open, personId, press, say, snapshot, told, toldText, who } from './helpers.js';
 
 describe('requests of support', () => {
   let t: TestApp;
@@ -142,7 +142,10 @@ describe('requests of support', () => {
     expect(answer).toBe(
       'Rete Bergamo Ovest (BG01) ha già una richiesta aperta di questo tipo (n. 1, nuova): ho aggiunto quello che hai scritto lì, senza aprirne un’altra.',
     );
-    const formazione = await t.db.prisma.supportRequest.findMany({ where: { networkId: bg01, kind: 'formazione' }, include: { events: { orderBy: { id: 'asc' } } } });
+    const formazione = await t.db.prisma.supportRequest.findMany({
+      where: { networkId: bg01, kind: 'formazione' },
+      include: { events: { orderBy: { id: 'asc' } } },
+    });
     expect(formazione).toHaveLength(1);
     expect(formazione[0]!.need).toBe('Un corso sulla mediazione per gli operatori dello sportello\n\nAnche per le insegnanti della scuola primaria');
     expect(formazione[0]!.events.map((e) => [e.kind, e.personId, e.note])).toEqual([
@@ -175,5 +178,187 @@ describe('requests of support', () => {
     expect(r).toMatchObject({ state: 'presa_in_carico', assigneeId: await personId(t, 'Giulia Ferri') });
     expect(r.takenAt).toEqual(t.clock.now());
   });
+
+  it('/richieste for coordinators: the open ones oldest first, filtered by kind, network, state or «mie»', async () => {
+    t.clock.advance(2 * 86_400_000);
+    await open(t, { code: 'BS02', kind: 'dialogo_tecnico_politico', by: 'Francesca Gatti', need: 'Incontro con gli assessori' }); // n. 3
+    t.clock.advance(86_400_000);
+    await open(t, { code: 'BS02', kind: 'formazione', by: 'Francesca Gatti' }); // n. 4
+    const list = await command(t, who.luca, 'telegram', 'richieste');
+    expect(list).toContain('Richieste di supporto aperte');
+    const order = [...list.matchAll(/n\. (\d+) · (\w+) · ([^—]+) — ([^\n]+)/g)].map((m) => `${m[1]} ${m[2]} ${m[3]!.trim()} — ${m[4]}`);
+    expect(order).toEqual([
+      '1 BG01 formazione — nuova, aperta da 3 giorni',
+      '2 BG01 cabina di regia — presa in carico, aperta da 3 giorni',
+      '3 BS02 dialogo tecnico-politico — nuova, aperta da 1 giorno',
+      '4 BS02 formazione — nuova, aperta oggi',
+    ]);
+    expect(list).toContain('seguita da Giulia Ferri · entro mar 15 dicembre');
+
+    const ids = (text: string) => [...text.matchAll(/n\. (\d+) ·/g)].map((m) => Number(m[1]));
+    expect(ids(await command(t, who.luca, 'telegram', 'richieste', 'formazione'))).toEqual([1, 4]);
+    expect(ids(await command(t, who.luca, 'telegram', 'richieste', 'BS02'))).toEqual([3, 4]);
+    expect(ids(await command(t, who.luca, 'telegram', 'richieste', 'bs02 formazione'))).toEqual([4]);
+    expect(ids(await command(t, who.luca, 'telegram', 'richieste', 'cabina di regia'))).toEqual([2]);
+    expect(ids(await command(t, who.luca, 'telegram', 'richieste', 'nuove'))).toEqual([1, 3, 4]);
+    expect(ids(await command(t, who.luca, 'telegram', 'richieste', 'in carico'))).toEqual([2]);
+    expect(ids(await command(t, who.giulia, 'slack', 'richieste', 'mie'))).toEqual([2]);
+    expect(await command(t, who.luca, 'telegram', 'richieste', 'mie')).toContain('Nessuna richiesta per: mie.');
+    expect(await command(t, who.luca, 'telegram', 'richieste', 'urgenti')).toBe(
+      'Non riconosco «urgenti». Puoi filtrare per tipo (es. formazione, cabina), rete (es. BG01), stato (nuove, in carico, in corso, svolte, chiuse, tutte) o «mie».',
+    );
+  });
+
+  it('/richieste for referents: their network’s requests and states, one in full with its history; not another network’s', async () => {
+    const list = await command(t, who.ahmed, 'telegram', 'richieste');
+    expect(list).toContain('Le richieste della tua rete');
+    expect([...list.matchAll(/n\. (\d+) ·/g)].map((m) => Number(m[1])).sort()).toEqual([1, 2]);
+    expect(list).toContain('n. 2 · BG01 · cabina di regia — presa in carico');
+
+    const detail = await command(t, who.ahmed, 'telegram', 'richieste', '2');
+    expect(detail).toContain('Richiesta n. 2 — Rete Bergamo Ovest (BG01)');
+    expect(detail).toContain('Stato: presa in carico · seguita da Giulia Ferri');
+    expect(detail).toContain('— Maria Rossi: richiesta aperta');
+    expect(detail).toContain('— Giulia Ferri: nuova → presa in carico');
+    expect(detail).not.toContain('[Prendo in carico]');
+
+    expect(await command(t, who.ahmed, 'telegram', 'richieste', 'BS02')).toBe(
+      'Non risulti referente della rete BS02: puoi agire solo per le reti di cui sei referente.',
+    );
+    expect(await command(t, who.ahmed, 'telegram', 'richieste', '3')).toBe(
+      'La richiesta n. 3 è di un’altra rete: la possono seguire solo i suoi referenti e i coordinatori.',
+    );
+  });
+
+  it('«Svolta» asks the network whether it is solved: «Non ancora» reopens it, «Sì, risolto» confirms it; a second answer changes nothing', async () => {
+    expect(await press(t, who.giulia, 'In corso')).toContain('La richiesta n. 2 ora è in corso.');
+    expect(await command(t, who.giulia, 'slack', 'richieste', 'concludi 2 Presenti alla cabina di regia del 10 dicembre')).toBe(
+      'La richiesta n. 2 è segnata come svolta: ho chiesto ai referenti della rete se per loro è risolta.',
+    );
+    let r = await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: 2 } });
+    expect(r).toMatchObject({ state: 'svolta', openKey: null });
+    expect(r.doneAt).toEqual(t.clock.now());
+    const doneNote = told(t, who.ahmed).at(-1)!;
+    expect(doneNote).toContain('è stata segnata come svolta da Giulia Ferri di ANCI Lombardia.');
+    expect(doneNote).toContain('Nota: Presenti alla cabina di regia del 10 dicembre');
+    expect(doneNote).toContain('Per la rete è risolta?\n[Sì, risolto] [Non ancora]');
+    expect(told(t, who.maria).at(-1)).toBe(doneNote);
+
+    expect(await press(t, who.ahmed, 'Non ancora')).toBe('Ho riaperto la richiesta n. 2 e l’ho fatto sapere ad ANCI Lombardia.');
+    r = await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: 2 } });
+    expect(r).toMatchObject({ state: 'in_corso', openKey: `${bg01}:cabina_di_regia`, doneAt: null });
+    expect(toldText(t, who.giulia)).toContain(
+      'Ahmed Benali dice che la richiesta n. 2 (presenza di ANCI alle cabine di regia locali) non è ancora risolta: è di nuovo in corso.',
+    );
+    const events = await t.db.prisma.supportRequestEvent.count();
+    expect(await press(t, who.maria, 'Non ancora', 'slack')).toBe('Ahmed Benali ha già riaperto la richiesta n. 2: è di nuovo in corso.');
+    expect(await t.db.prisma.supportRequestEvent.count()).toBe(events);
+
+    await command(t, who.giulia, 'slack', 'richieste', 'concludi 2');
+    expect(await press(t, who.maria, 'Sì, risolto', 'slack')).toBe('Grazie! Ho segnato che la richiesta n. 2 è risolta.');
+    expect(toldText(t, who.giulia)).toContain('Maria Rossi conferma che la richiesta n. 2 (presenza di ANCI alle cabine di regia locali) è risolta.');
+    expect(await press(t, who.ahmed, 'Sì, risolto')).toBe('Maria Rossi ha già confermato che la richiesta n. 2 è risolta: nulla da cambiare.');
+
+    const history = await t.db.prisma.supportRequestEvent.findMany({ where: { requestId: 2 }, orderBy: { id: 'asc' } });
+    const names = new Map((await t.db.prisma.person.findMany()).map((p) => [p.id, p.name]));
+    expect(history.map((e) => [names.get(e.personId!), e.kind, e.fromState, e.toState])).toEqual([
+      ['Maria Rossi', 'aperta', null, 'nuova'],
+      ['Giulia Ferri', 'stato', 'nuova', 'presa_in_carico'],
+      ['Giulia Ferri', 'stato', 'presa_in_carico', 'in_corso'],
+      ['Giulia Ferri', 'stato', 'in_corso', 'svolta'],
+      ['Ahmed Benali', 'stato', 'svolta', 'in_corso'],
+      ['Giulia Ferri', 'stato', 'in_corso', 'svolta'],
+      ['Maria Rossi', 'confermata', null, null],
+    ]);
+    // When: the opening, the taking in charge three days before the rest (the clock moved on).
+    expect(history[0]!.at).toEqual(r.openedAt);
+    expect(history.slice(2).every((e) => e.at.getTime() === t.clock.now().getTime())).toBe(true);
+  });
+
+  it('chiusa needs a reason, which the referents are told; the kind can then be asked again', async () => {
+    expect(await command(t, who.luca, 'telegram', 'richieste', 'chiudi 1')).toBe(
+      'Per chiudere una richiesta serve il motivo, per esempio: /richieste chiudi 1 la rete ha trovato un’altra soluzione',
+    );
+    expect((await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: 1 } })).state).toBe('nuova');
+    expect(await command(t, who.luca, 'telegram', 'richieste', 'chiudi 1 Il corso è già previsto nel laboratorio di marzo')).toBe(
+      'La richiesta n. 1 è chiusa. I referenti della rete sono stati avvisati con il motivo.',
+    );
+    expect(told(t, who.ahmed).at(-1)).toBe(
+      'La richiesta n. 1 di Rete Bergamo Ovest (BG01) (formazione) è stata chiusa da Luca Bianchi di ANCI Lombardia. Motivo: Il corso è già previsto nel laboratorio di marzo',
+    );
+    expect(await t.db.prisma.supportRequest.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({
+      state: 'chiusa',
+      closeReason: 'Il corso è già previsto nel laboratorio di marzo',
+      openKey: null,
+    });
+    expect(await command(t, who.luca, 'telegram', 'richieste', 'chiudi 1 ancora')).toBe(
+      'La richiesta n. 1 è già chiusa (motivo: Il corso è già previsto nel laboratorio di marzo): non posso cambiarne lo stato.',
+    );
+    const again = await open(t, { code: 'BG01', kind: 'formazione', by: 'Ahmed Benali', need: 'Un altro corso' });
+    expect(again.id).toBe(5);
+    expect(ids2(await command(t, who.luca, 'telegram', 'richieste', 'BG01 tutte'))).toEqual([5, 2, 1]);
+  });
+
+  it('refuses what a person may not do, says why in Italian, and changes nothing', async () => {
+    const before = await snapshot(t);
+    const fatou = { id: who.fatou.telegram, name: who.fatou.name };
+    const francesca = { id: who.francesca.telegram, name: who.francesca.name };
+    const refusals: [string, { telegram: string }, () => Promise<unknown>, string][] = [
+      ['a member opens a request', who.fatou, () => command(t, who.fatou, 'telegram', 'richiesta'), 'Questo comando è riservato ai referenti della rete.'],
+      ['a member lists requests', who.fatou, () => command(t, who.fatou, 'telegram', 'richieste'), 'Questo comando è riservato ai referenti della rete.'],
+      [
+        'a member presses «Prendo in carico»',
+        who.fatou,
+        () => t.telegram.press(fatou, t.telegram.privateChat(fatou), 'richieste.prendo', '5'),
+        'Solo i coordinatori di ANCI Lombardia possono prendere in carico e aggiornare le richieste: non ho cambiato nulla.',
+      ],
+      [
+        'a referent takes a request in charge',
+        who.ahmed,
+        () => command(t, who.ahmed, 'telegram', 'richieste', 'prendi 5'),
+        'Questo comando è riservato ai coordinatori di ANCI Lombardia.',
+      ],
+      [
+        'a referent marks a request done',
+        who.ahmed,
+        () => command(t, who.ahmed, 'telegram', 'richieste', 'concludi 5'),
+        'Questo comando è riservato ai coordinatori di ANCI Lombardia.',
+      ],
+      [
+        'a referent of another network answers «Sì, risolto»',
+        who.francesca,
+        () => t.telegram.press(francesca, t.telegram.privateChat(francesca), 'richieste.risolto', '2'),
+        'La richiesta n. 2 è di un’altra rete: la possono seguire solo i suoi referenti e i coordinatori.',
+      ],
+      [
+        'a referent opens a request for another network',
+        who.ahmed,
+        () => command(t, who.ahmed, 'telegram', 'richiesta', 'BS02'),
+        'Non risulti referente della rete BS02: puoi agire solo per le reti di cui sei referente.',
+      ],
+      [
+        'a referent asks to see another network’s request',
+        who.francesca,
+        () => command(t, who.francesca, 'telegram', 'richieste', '5'),
+        'La richiesta n. 5 è di un’altra rete: la possono seguire solo i suoi referenti e i coordinatori.',
+      ],
+      [
+        'a coordinator takes a request that does not exist',
+        who.luca,
+        () => command(t, who.luca, 'telegram', 'richieste', 'prendi 99'),
+        'Non trovo la richiesta n. 99.',
+      ],
+    ];
+    for (const [what, person, act, why] of refusals) {
+      const sent = t.telegram.sent.length + t.slack.sent.length;
+      await act();
+      await t.deliver();
+      // One answer, to the person, saying why; nobody else told anything.
+      expect(t.telegram.lastText(person.telegram), what).toContain(why);
+      expect(t.telegram.sent.length + t.slack.sent.length, what).toBe(sent + 1);
+    }
+    expect(await snapshot(t)).toEqual(before);
+  });
 });
 
+const ids2 = (text: string) => [...text.matchAll(/n\. (\d+) ·/g)].map((m) => Number(m[1]));
