@@ -24,7 +24,8 @@ describe('requests from check-ins', () => {
     await t.close();
   });
 
-  const requestsOf = () => t.db.prisma.supportRequest.findMany({ where: { networkId: cr04 }, orderBy: { id: 'asc' }, include: { events: { orderBy: { id: 'asc' } } } });
+  const requestsOf = () =>
+    t.db.prisma.supportRequest.findMany({ where: { networkId: cr04 }, orderBy: { id: 'asc' }, include: { events: { orderBy: { id: 'asc' } } } });
 
   /** The event a confirmed (or edited) check-in emits, as check-ins emit it. */
   const submitted = (period: string, choices: string[], changed: string[] | null, obstacles = '') =>
