@@ -16,15 +16,10 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, withDefaultUser, type Database } from '../src/db/client.js';
-import { buildDigest } from '../src/capabilities/digests/build.js';
+import { defaultContributions } from '../src/app.js';
+import { buildDigest, sectionsFor } from '../src/capabilities/digests/build.js';
 import { renderDigest } from '../src/capabilities/digests/render.js';
-import { installedCapabilities } from '../src/capabilities/digests/queries/capabilities.js';
-import { indicatorTrends, response } from '../src/capabilities/digests/queries/checkins.js';
-import { labFeedback, upcomingLabs } from '../src/capabilities/digests/queries/labs.js';
-import { legamiSummary } from '../src/capabilities/digests/queries/legami.js';
-import { outliers } from '../src/capabilities/digests/queries/outliers.js';
 import { scopeOf } from '../src/reports/scope.js';
-import { obstacles, practices, support } from '../src/capabilities/digests/queries/voices.js';
 import { sendCoordinatorDigests, sendNetworkDigests } from '../src/capabilities/digests/send.js';
 import { periodOf } from '../src/capabilities/exports/period.js';
 import { exportToFiles } from '../src/capabilities/exports/service.js';
@@ -71,26 +66,16 @@ const fmt = (r: { ms: number; cpu: number; rss: number; heap: number }, target?:
   `${(r.ms / 1000).toFixed(2).padStart(7)} s (CPU ${(r.cpu / 1000).toFixed(2)} s)  peak RSS ${(r.rss / MB).toFixed(0).padStart(4)} MB  heap ${(r.heap / MB).toFixed(0).padStart(4)} MB` +
   (target ? `   ${r.ms < target ? 'OK' : 'OVER'} (target < ${target / 1000} s)` : '');
 
+const { digestSections, exportDatasets } = defaultContributions;
+
+/** Each coordinator section's build, one after the other ("checkins.response" shown as "response"). */
 async function sections(db: Database): Promise<string> {
-  const tx = db.prisma;
-  const scope = scopeOf(WEEK, NOW);
-  const installed = await installedCapabilities(tx);
-  const parts: [string, () => Promise<unknown>][] = [
-    ['response', () => response(tx, scope)],
-    ['trends', () => indicatorTrends(tx, scope)],
-    ['outliers', () => outliers(tx, scope)],
-    ['obstacles', () => obstacles(tx, scope)],
-    ['support', () => support(tx, scope)],
-    ['practices', () => practices(tx, scope, installed, null)],
-    ['labs', () => upcomingLabs(tx, scope)],
-    ['feedback', () => labFeedback(tx, scope)],
-    ['legami', () => legamiSummary(tx, scope)],
-  ];
+  const view = { scope: scopeOf(WEEK, NOW), network: null };
   const out: string[] = [];
-  for (const [name, run] of parts) {
+  for (const section of sectionsFor(digestSections, false)) {
     const start = performance.now();
-    await run();
-    out.push(`${name} ${(performance.now() - start).toFixed(0)}`);
+    await section.build(db.prisma, view);
+    out.push(`${section.id.replace(/^[^.]*\./, '')} ${(performance.now() - start).toFixed(0)}`);
   }
   return out.join(' · ') + ' ms';
 }
@@ -110,24 +95,24 @@ async function measureStep(step: Step, db: Database, dir: string): Promise<void>
   const base = `(RSS ${(process.memoryUsage().rss / MB).toFixed(0)} MB with the database open)`;
   const period = periodOf(weeks[0]!, WEEK);
   if (step === 'digest') {
-    const digest = await measured(() => sendCoordinatorDigests(db.prisma, NOW, WEEK, ['telegram', 'slack']));
+    const digest = await measured(() => sendCoordinatorDigests(db.prisma, digestSections, NOW, WEEK, ['telegram', 'slack']));
     console.log(`coordinator digests (${digest.value.sent} recipients)        ${fmt(digest, 2000)} ${base}`);
-    const message = renderDigest(await buildDigest(db.prisma, { week: WEEK, now: NOW }));
+    const message = renderDigest(await buildDigest(db.prisma, digestSections, { week: WEEK, now: NOW }));
     console.log(`   one more build, by section: ${await sections(db)}`);
     console.log(
       `   the digest: ${message.blocks?.length ?? 0} blocks → ${splitMessage('telegram', message).length} Telegram / ${splitMessage('slack', message).length} Slack messages`,
     );
-    const again = await measured(() => sendCoordinatorDigests(db.prisma, NOW, WEEK, ['telegram', 'slack']));
+    const again = await measured(() => sendCoordinatorDigests(db.prisma, digestSections, NOW, WEEK, ['telegram', 'slack']));
     console.log(`   again: sent ${again.value.sent}, already ${again.value.already}, ${(again.ms / 1000).toFixed(2)} s`);
   } else if (step === 'xlsx') {
-    const xlsx = await measured(() => exportToFiles(db.prisma, { period, networkId: null }, 'xlsx', null, path.join(dir, 'anno.xlsx')));
+    const xlsx = await measured(() => exportToFiles(db.prisma, exportDatasets, { period, networkId: null }, 'xlsx', null, path.join(dir, 'anno.xlsx')));
     const size = (await stat(path.join(dir, 'anno.xlsx'))).size;
     console.log(`export a year to xlsx (${xlsx.value.rows.risposte?.toLocaleString('en')} rows, ${(size / MB).toFixed(1)} MB) ${fmt(xlsx, 30_000)} ${base}`);
   } else if (step === 'csv') {
-    const csv = await measured(() => exportToFiles(db.prisma, { period, networkId: null }, 'csv', null, path.join(dir, 'csv')));
+    const csv = await measured(() => exportToFiles(db.prisma, exportDatasets, { period, networkId: null }, 'csv', null, path.join(dir, 'csv')));
     console.log(`export a year to csv (${csv.value.files.length} files)                  ${fmt(csv)} ${base}`);
   } else {
-    const networks = await measured(() => sendNetworkDigests(db.prisma, NOW, WEEK, ['telegram']));
+    const networks = await measured(() => sendNetworkDigests(db.prisma, digestSections, NOW, WEEK, ['telegram']));
     console.log(`network digests (${networks.value.sent} channels)                ${fmt(networks)} ${base}`);
   }
 }

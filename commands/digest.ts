@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bus/types.js';
-import { buildDigest, closedWeek } from '../src/capabilities/digests/build.js';
+import { closedWeek } from '../src/capabilities/digests/build.js';
 import { renderDigest } from '../src/capabilities/digests/render.js';
 import { networkByCode } from '../src/capabilities/networks/directory.js';
 import { parseWeekOrDate } from '../src/capabilities/exports/period.js';
@@ -38,7 +38,7 @@ export default defineCommand({
   args,
   async handler(ctx, { code, week }) {
     const network = code ? await networkByCode(ctx.tx, code) : undefined;
-    const digest = await buildDigest(ctx.tx, {
+    const digest = await ctx.services.digests.build(ctx.tx, {
       week: week ?? closedWeek(ctx.now),
       now: ctx.now,
       ...(network ? { network: { id: network.id, code: network.code, name: network.name, themes: network.themes } } : {}),

@@ -3,7 +3,7 @@ import { defineCommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
 import { networkByCode } from '../src/capabilities/networks/directory.js';
 import { defaultPeriod, parseWeekOrDate, periodOf } from '../src/capabilities/exports/period.js';
-import { ExportTooLargeError, exportAttachments, type ExportFormat } from '../src/capabilities/exports/service.js';
+import { ExportTooLargeError, type ExportFormat } from '../src/capabilities/exports/service.js';
 import { itExport } from '../src/capabilities/exports/texts.js';
 import { isoWeek } from '../src/time.js';
 
@@ -44,7 +44,7 @@ export default defineCommand({
     const query = { period, networkId: network?.id ?? null };
     let result;
     try {
-      result = await exportAttachments(ctx.tx, query, format, network?.code ?? null);
+      result = await ctx.services.exports.attachments(ctx.tx, query, format, network?.code ?? null);
     } catch (err) {
       if (err instanceof ExportTooLargeError) throw new AppError('invalid_input', itExport.command.tooLarge(Math.ceil(err.bytes / 1024 / 1024)));
       throw err;

@@ -1,5 +1,4 @@
 import { closedWeek } from '../src/capabilities/digests/build.js';
-import { sendCoordinatorDigests } from '../src/capabilities/digests/send.js';
 import { itDigest } from '../src/capabilities/digests/texts.js';
 import { defineJob } from '../src/jobs/types.js';
 
@@ -10,6 +9,6 @@ export default defineJob({
   description: itDigest.jobs.coordinators,
   cron: '30 8 * * 1',
   async run({ db, now, services }) {
-    return sendCoordinatorDigests(db, now, closedWeek(now), services.platforms.connected());
+    return services.digests.sendToCoordinators(db, now, closedWeek(now), services.platforms.connected());
   },
 });

@@ -1,5 +1,4 @@
 import { closedWeek } from '../src/capabilities/digests/build.js';
-import { sendNetworkDigests } from '../src/capabilities/digests/send.js';
 import { itDigest } from '../src/capabilities/digests/texts.js';
 import { defineJob } from '../src/jobs/types.js';
 
@@ -11,6 +10,6 @@ export default defineJob({
   description: itDigest.jobs.networks,
   cron: '40 8 * * 1',
   async run({ db, now, services }) {
-    return sendNetworkDigests(db, now, closedWeek(now), services.platforms.connected());
+    return services.digests.sendToNetworks(db, now, closedWeek(now), services.platforms.connected());
   },
 });

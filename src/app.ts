@@ -104,7 +104,10 @@ export function createApp(opts: AppOptions): App {
   const events = new DomainEventBus(contributions.capabilities.flatMap((c) => (c.on ? [c.on] : [])));
   const services: Services = { conversations, platforms, clock, events } as Services;
   for (const capability of contributions.capabilities) {
-    Object.assign(services, capability.services?.({ db: prisma, clock, logger, env: config.env, schedules: config.schedules, platforms, services }) ?? {});
+    Object.assign(
+      services,
+      capability.services?.({ db: prisma, clock, logger, env: config.env, schedules: config.schedules, platforms, services, contributions }) ?? {},
+    );
   }
   events.bind(services);
   const dispatcher = new Dispatcher({ db: prisma, clock, logger, commands, adapters, services, conversations });

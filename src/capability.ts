@@ -31,6 +31,8 @@ export interface ServiceDeps {
   platforms: Platforms;
   /** The services of the kernel and of the capabilities listed before this one. */
   services: Services;
+  /** What every listed capability contributes (digest sections, export data sets…). */
+  contributions: Contributions;
 }
 
 /** What the service offers a CLI subcommand that needs more than the database. */
@@ -73,8 +75,8 @@ export interface Capability {
   configSections?: ConfigSection<any>[];
   /** What happens when a message with one of these outbox tags cannot be delivered for good. */
   failureListeners?: Record<string, TaggedFailureListener>;
-  /** Subcommands of `npm run reti --`. */
-  cli?(program: Command, ctx: () => CliContext): void;
+  /** Subcommands of `npm run reti --` (`contributions`: what every listed capability contributes). */
+  cli?(program: Command, ctx: () => CliContext, contributions: Contributions): void;
   /** Sections of the coordinators' and networks' digests. */
   digestSections?: DigestSection<any>[];
   /** Sheets (xlsx) or files (csv) of the exports. */

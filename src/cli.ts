@@ -107,7 +107,7 @@ export function buildProgram(ctx: () => CliContext = context): Command {
       });
     });
 
-  for (const capability of defaultContributions.capabilities) capability.cli?.(program, ctx);
+  for (const capability of defaultContributions.capabilities) capability.cli?.(program, ctx, defaultContributions);
   return program;
 }
 

@@ -1,7 +1,9 @@
 // The export contract: each capability contributes data sets (a sheet in xlsx, a file in csv) whose
 // rows are read from the database in pages, never all at once. The exports capability writes every
 // listed capability's data sets; one that is not listed has no sheet.
+import { DateTime } from 'luxon';
 import type { Tx } from '../db/client.js';
+import { ZONE, weekStart } from '../time.js';
 
 export interface ExportPeriod {
   fromWeek: string;
@@ -43,4 +45,9 @@ export interface ExportDataset {
   build(tx: Tx, query: ExportQuery): DataSet;
   /** How many rows it will have, for data sets that can be large (a chat export is refused early). */
   count?(tx: Tx, query: ExportQuery): Promise<number>;
+}
+
+/** The Monday of an ISO week as "2026-11-23" (a column of data sets by week). */
+export function weekMonday(week: string): string {
+  return DateTime.fromJSDate(weekStart(week), { zone: ZONE }).toISODate()!;
 }

@@ -10,11 +10,11 @@ import { buildProgram } from '../../src/cli.js';
 import type { CliContext } from '../../src/capability.js';
 import { supportOptions } from '../../src/capabilities/checkins/defaults.js';
 import { periodOf } from '../../src/capabilities/exports/period.js';
-import { dataSets } from '../../src/capabilities/exports/service.js';
 import { writeXlsx } from '../../src/capabilities/exports/writers.js';
 import type { Attachment } from '../../src/platform/port.js';
 import { groups, people, testApp, type TestApp } from '../support/app.js';
 import { loadKnownData } from './fixture.js';
+import { dataSets } from '../support/reports.js';
 
 type Row = (string | number | null)[];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatNumber, sparkline } from '../../src/capabilities/digests/format.js';
+import { formatChange, formatNumber, sparkline } from '../../src/reports/format.js';
 
 describe('sparklines and Italian numbers', () => {
   it('scales bars from the lowest to the highest value shown', () => {

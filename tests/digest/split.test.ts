@@ -1,12 +1,11 @@
 // A large digest (300 networks with obstacles, 100 silent) through the real outbox on both
 // platforms: every part within the platform's limits, in order, nothing lost, no line cut.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDigest } from '../../src/capabilities/digests/build.js';
-import { renderDigest } from '../../src/capabilities/digests/render.js';
 import { renderPlain, type SentMessage } from '../../src/platform/memory/adapter.js';
 import { toPlain } from '../../src/platform/markup.js';
 import type { OutMessage } from '../../src/platform/port.js';
 import { people, testApp, type TestApp } from '../support/app.js';
+import { buildDigest, renderDigest } from '../support/reports.js';
 import { CheckinData } from './data.js';
 
 const code = (i: number) => `R${String(i).padStart(3, '0')}`;

@@ -5,6 +5,8 @@ import checkinRemind from '../../../jobs/checkin-remind.js';
 import { defineCapability } from '../../capability.js';
 import { indicatorsSection } from './config-section.js';
 import { installDefaultIndicators } from './defaults.js';
+import { checkinsDigestSections } from './digest.js';
+import { answersDataset } from './export.js';
 import { checkinFlow } from './flow.js';
 import { OPEN_CRON } from './period.js';
 import { createCheckinService, type CheckinService } from './service.js';
@@ -25,6 +27,8 @@ export const checkinsCapability = defineCapability({
   configSections: [indicatorsSection],
   // A check-in prompt or reminder a referent cannot receive privately: ask in the network's group.
   failureListeners: { 'checkin.prompt': promptUndeliverable },
+  digestSections: checkinsDigestSections,
+  exportDatasets: [answersDataset],
   services: ({ db, platforms, schedules }) => ({ checkins: createCheckinService({ db, platforms, openCron: schedules['checkin-open'] ?? OPEN_CRON }) }),
   async onStartup({ db, logger }) {
     // The default indicators, once, into an empty catalogue (before any YAML changes them).

@@ -1,15 +1,11 @@
-// Builds a Digest from the database: every aggregation runs in SQL (queries/*), a few small
-// queries per section, none of them loading the answers themselves.
+// Builds a Digest from the sections the listed capabilities contribute: each section runs its own
+// few SQL aggregations, none of them loading the answers themselves. A capability that is not
+// listed has no section, and its tables are never queried.
 import type { Tx } from '../../db/client.js';
-import { isoWeek, shiftWeek } from '../../time.js';
-import type { Digest, NetworkRef } from './model.js';
-import { installedCapabilities, type Installed } from './queries/capabilities.js';
-import { indicatorTrends, response } from './queries/checkins.js';
-import { labFeedback, upcomingLabs } from './queries/labs.js';
-import { legamiSummary } from './queries/legami.js';
-import { outliers } from './queries/outliers.js';
+import type { DigestNetwork, DigestSection } from '../../reports/digest-section.js';
 import { scopeOf } from '../../reports/scope.js';
-import { obstacles, practices, support } from './queries/voices.js';
+import { isoWeek, shiftWeek } from '../../time.js';
+import type { Digest } from './model.js';
 
 /** The week a digest sent at `now` summarises: the one that just closed (the previous ISO week). */
 export function closedWeek(now: Date): string {
@@ -20,41 +16,20 @@ export interface DigestRequest {
   week: string;
   now: Date;
   /** One network (its own digest), or every network (coordinators). */
-  network?: NetworkRef & { themes: string[] };
-  /** Which capabilities are installed, when the caller already knows (jobs building many digests). */
-  installed?: Installed;
+  network?: DigestNetwork;
 }
 
-export async function buildDigest(tx: Tx, req: DigestRequest): Promise<Digest> {
-  const installed = req.installed ?? (await installedCapabilities(tx));
-  const scope = scopeOf(req.week, req.now, req.network?.id ?? null);
-  const single = scope.networkId !== null;
-  const checkins = installed.checkins;
-  const none = async <T>(value: T) => value;
+/** The sections a digest carries: the coordinators' (every network) or a network's own. */
+export function sectionsFor(sections: DigestSection<any>[], network: boolean): DigestSection<any>[] {
+  return sections.filter((s) => s.audience === 'both' || s.audience === (network ? 'network' : 'coordinators'));
+}
+
+/** `sections` in order (Contributions.digestSections already is). */
+export async function buildDigest(tx: Tx, sections: DigestSection<any>[], req: DigestRequest): Promise<Digest> {
+  const network = req.network ?? null;
+  const view = { scope: scopeOf(req.week, req.now, network?.id ?? null), network };
+  const chosen = sectionsFor(sections, network !== null);
   // Independent sections: on PostgreSQL they run side by side on the pool (PGlite takes them in turn).
-  const [responseSection, indicators, outlierLines, obstacleLines, supportLines, practiceLines, labs, feedback, legami] = await Promise.all([
-    checkins ? response(tx, scope) : none(null),
-    checkins ? indicatorTrends(tx, scope) : none([]),
-    checkins ? outliers(tx, scope) : none([]),
-    checkins ? obstacles(tx, scope) : none([]),
-    checkins ? support(tx, scope) : none([]),
-    practices(tx, scope, installed, req.network?.themes ?? null),
-    installed.labs ? upcomingLabs(tx, scope) : none([]),
-    installed.labs && !single ? labFeedback(tx, scope) : none([]),
-    installed.legami && !single ? legamiSummary(tx, scope) : none(null),
-  ]);
-  return {
-    week: req.week,
-    generatedAt: req.now,
-    network: req.network ?? null,
-    response: responseSection,
-    indicators,
-    outliers: outlierLines,
-    obstacles: obstacleLines,
-    support: supportLines,
-    practices: practiceLines,
-    labs,
-    feedback,
-    legami,
-  };
+  const data = await Promise.all(chosen.map((section) => section.build(tx, view)));
+  return { week: req.week, generatedAt: req.now, network, view, parts: chosen.map((section, i) => ({ section, data: data[i] })) };
 }

@@ -4,9 +4,18 @@ import digest from '../../../commands/digest.js';
 import digestCoordinators from '../../../jobs/digest-coordinators.js';
 import digestNetworks from '../../../jobs/digest-networks.js';
 import { defineCapability } from '../../capability.js';
+import { createDigests, type Digests } from './service.js';
+
+declare module '../../services.js' {
+  interface Services {
+    /** Digests built from the listed capabilities' sections. */
+    digests: Digests;
+  }
+}
 
 export const digestsCapability = defineCapability({
   name: 'digests',
   commands: [digest],
   jobs: [digestCoordinators, digestNetworks],
+  services: ({ contributions }) => ({ digests: createDigests(contributions.digestSections) }),
 });

@@ -6,8 +6,8 @@ import type { Db, Tx } from '../../db/client.js';
 import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
 import type { Address } from '../../platform/port.js';
 import { privateAddresses } from '../networks/private-addresses.js';
+import type { DigestSection } from '../../reports/digest-section.js';
 import { buildDigest } from './build.js';
-import { installedCapabilities } from './queries/capabilities.js';
 import { isEmptyDigest } from './model.js';
 import { renderDigest } from './render.js';
 
@@ -41,7 +41,7 @@ export interface SendResult {
   already: number;
 }
 
-export async function sendCoordinatorDigests(db: Db, now: Date, week: string, platforms: string[]): Promise<SendResult> {
+export async function sendCoordinatorDigests(db: Db, sections: DigestSection<any>[], now: Date, week: string, platforms: string[]): Promise<SendResult> {
   const recipients = await coordinatorAddresses(db, platforms);
   const done = await existingKeys(
     db,
@@ -49,7 +49,7 @@ export async function sendCoordinatorDigests(db: Db, now: Date, week: string, pl
   );
   const todo = recipients.filter((r) => !done.has(coordinatorKey(r.personId, week, r.address.platform)));
   if (todo.length) {
-    const message = renderDigest(await buildDigest(db, { week, now }));
+    const message = renderDigest(await buildDigest(db, sections, { week, now }));
     const entries: OutboxEntry[] = todo.map((r) => ({
       delivery: { op: 'send', to: r.address, message },
       dedupeKey: coordinatorKey(r.personId, week, r.address.platform),
@@ -63,13 +63,18 @@ export async function sendCoordinatorDigests(db: Db, now: Date, week: string, pl
 /** Networks whose digests are built at the same time (each is a handful of small queries). */
 const LANES = 4;
 
-export async function sendNetworkDigests(db: Db, now: Date, week: string, platforms: string[]): Promise<SendResult & { empty: number }> {
+export async function sendNetworkDigests(
+  db: Db,
+  sections: DigestSection<any>[],
+  now: Date,
+  week: string,
+  platforms: string[],
+): Promise<SendResult & { empty: number }> {
   const networks = await db.network.findMany({
     where: { active: true, channels: { some: { platform: { in: platforms } } } },
     select: { id: true, code: true, name: true, themes: true, channels: { where: { platform: { in: platforms } }, orderBy: { id: 'asc' } } },
     orderBy: { code: 'asc' },
   });
-  const installed = await installedCapabilities(db);
   const result = { week, sent: 0, already: 0, empty: 0 };
   const one = async (network: (typeof networks)[number]) => {
     const done = await existingKeys(
@@ -79,7 +84,7 @@ export async function sendNetworkDigests(db: Db, now: Date, week: string, platfo
     const todo = network.channels.filter((c) => !done.has(networkKey(network.id, week, c.id)));
     result.already += network.channels.length - todo.length;
     if (!todo.length) return;
-    const digest = await buildDigest(db, { week, now, installed, network: { id: network.id, code: network.code, name: network.name, themes: network.themes } });
+    const digest = await buildDigest(db, sections, { week, now, network: { id: network.id, code: network.code, name: network.name, themes: network.themes } });
     // A network with nothing at all to read this week (no check-in round, labs or practices) is left alone.
     if (isEmptyDigest(digest)) {
       result.empty += 1;

@@ -1,6 +1,6 @@
 // npm run reti -- export --from DATE --to DATE --format csv|xlsx [--network CODE] [--out FILE|DIR]
 import type { Command } from 'commander';
-import type { CliContext } from '../../capability.js';
+import type { CliContext, Contributions } from '../../capability.js';
 import { isAppError } from '../../errors.js';
 import { toPlain } from '../../platform/markup.js';
 import { networkByCode } from '../networks/directory.js';
@@ -18,7 +18,7 @@ interface Options {
   out?: string;
 }
 
-export function registerExport(program: Command, ctx: () => CliContext): void {
+export function registerExport(program: Command, ctx: () => CliContext, contributions: Contributions): void {
   program
     .command('export')
     .description(itExport.cli.description)
@@ -29,7 +29,7 @@ export function registerExport(program: Command, ctx: () => CliContext): void {
     .option('--out <file|cartella>', 'dove scrivere (xlsx: un file; csv: una cartella)')
     .action(async (opts: Options) => {
       try {
-        await run(opts, ctx);
+        await run(opts, ctx, contributions);
       } catch (err) {
         // A mistake in what was typed: one line, exit code 1 (cli.ts handles the rest).
         if (!(err instanceof CliUsageError) && !isAppError(err)) throw err;
@@ -39,7 +39,7 @@ export function registerExport(program: Command, ctx: () => CliContext): void {
     });
 }
 
-async function run(opts: Options, ctx: () => CliContext): Promise<void> {
+async function run(opts: Options, ctx: () => CliContext, contributions: Contributions): Promise<void> {
   const fromWeek = parseWeekOrDate(opts.from);
   if (!fromWeek) throw new CliUsageError(itExport.cli.badDate(opts.from));
   const toWeek = parseWeekOrDate(opts.to);
@@ -51,7 +51,7 @@ async function run(opts: Options, ctx: () => CliContext): Promise<void> {
   await c.withDatabase(async (database) => {
     const network = opts.network ? await networkByCode(database.prisma, opts.network) : null;
     const query = { period: periodOf(fromWeek, toWeek), networkId: network?.id ?? null };
-    const result = await exportToFiles(database.prisma, query, format as ExportFormat, network?.code ?? null, opts.out);
+    const result = await exportToFiles(database.prisma, contributions.exportDatasets, query, format as ExportFormat, network?.code ?? null, opts.out);
     const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
     for (const file of result.files) c.print(itExport.cli.written(file, format === 'xlsx' ? total : (result.rows[file.replace(/^.*-(\w+)\.csv$/, '$1')] ?? 0)));
   });

@@ -58,8 +58,3 @@ export function romeTimestamp(d: Date | number): string {
   const r = new Date(ms + romeOffsetMs(ms));
   return `${r.getUTCFullYear()}-${pad(r.getUTCMonth() + 1)}-${pad(r.getUTCDate())} ${pad(r.getUTCHours())}:${pad(r.getUTCMinutes())}`;
 }
-
-/** The Monday of an ISO week as "2026-11-23". */
-export function weekMonday(week: string): string {
-  return DateTime.fromJSDate(weekStart(week), { zone: ZONE }).toISODate()!;
-}

@@ -1,13 +1,11 @@
-// Exports for the programme's reporting: to files (CLI) or to attachments sent in chat (/esporta).
+// Exports for the programme's reporting: to files (CLI) or to attachments sent in chat (/esporta),
+// one sheet (xlsx) or file (csv) per data set the listed capabilities contribute, in order.
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, type Writable } from 'node:stream';
-import { Prisma, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import type { Attachment } from '../../platform/port.js';
-import { installedCapabilities } from '../digests/queries/capabilities.js';
-import { answers } from './answers.js';
-import type { DataSet, ExportQuery } from '../../reports/dataset.js';
-import { feedback, signups } from './lab-sheets.js';
+import type { DataSet, ExportDataset, ExportQuery } from '../../reports/dataset.js';
 import { writeCsv, writeXlsx, type RowCounts } from './writers.js';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -15,9 +13,9 @@ export type ExportFormat = 'xlsx' | 'csv';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_MIME = 'text/csv';
 
-export async function dataSets(tx: Tx, q: ExportQuery): Promise<DataSet[]> {
-  const installed = await installedCapabilities(tx);
-  return [...(installed.checkins ? [answers(tx, q)] : []), ...(installed.labs ? [signups(tx, q), feedback(tx, q)] : [])];
+/** `datasets` in order (Contributions.exportDatasets already is). */
+export function dataSets(tx: Tx, datasets: ExportDataset[], q: ExportQuery): DataSet[] {
+  return datasets.map((d) => d.build(tx, q));
 }
 
 /** "reti-2026-W01_2026-W52-BG01" */
@@ -31,8 +29,15 @@ export interface ExportResult {
 }
 
 /** Writes the export under `out` (a file for xlsx, a folder for csv; default: the current folder). */
-export async function exportToFiles(tx: Tx, q: ExportQuery, format: ExportFormat, networkCode: string | null, out?: string): Promise<ExportResult> {
-  const sets = await dataSets(tx, q);
+export async function exportToFiles(
+  tx: Tx,
+  datasets: ExportDataset[],
+  q: ExportQuery,
+  format: ExportFormat,
+  networkCode: string | null,
+  out?: string,
+): Promise<ExportResult> {
+  const sets = dataSets(tx, datasets, q);
   const name = baseName(q, networkCode);
   const isDir = (p: string) => p.endsWith('/') || (existsSync(p) && statSync(p).isDirectory());
   if (format === 'xlsx') {
@@ -65,7 +70,7 @@ export class ExportTooLargeError extends Error {
 /** Files sent in chat stay well under Telegram's 50 MB for bots (and travel base64 in the outbox). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-/** Answers above which a chat export is refused before it is built (about 60 bytes each in xlsx). */
+/** Rows above which a chat export is refused before it is built (about 60 bytes each in xlsx). */
 export const MAX_CHAT_ROWS = 200_000;
 const BYTES_PER_ROW = 60;
 
@@ -87,25 +92,24 @@ function collect(limit: number): { stream: Writable; buffer(): Buffer } {
   };
 }
 
-async function checkChatSize(tx: Tx, q: ExportQuery, limit: number): Promise<void> {
-  if (!(await installedCapabilities(tx)).checkins) return;
-  const network = q.networkId === null ? Prisma.empty : Prisma.sql`AND network_id = ${q.networkId}`;
-  const [row] = await tx.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM checkin_answer WHERE period >= ${q.period.fromWeek} AND period <= ${q.period.toWeek} ${network}`;
-  const rows = row?.n ?? 0;
+/** The rows of the data sets that can be large (they say how many they will have). */
+async function checkChatSize(tx: Tx, datasets: ExportDataset[], q: ExportQuery, limit: number): Promise<void> {
+  const counts = await Promise.all(datasets.map((d) => d.count?.(tx, q) ?? 0));
+  const rows = counts.reduce((a, b) => a + b, 0);
   if (rows > MAX_CHAT_ROWS || rows * BYTES_PER_ROW > limit) throw new ExportTooLargeError(rows * BYTES_PER_ROW);
 }
 
 /** The export as attachments (one xlsx, or one csv per data set), with the rows written. */
 export async function exportAttachments(
   tx: Tx,
+  datasets: ExportDataset[],
   q: ExportQuery,
   format: ExportFormat,
   networkCode: string | null,
   limit = MAX_ATTACHMENT_BYTES,
 ): Promise<{ attachments: Attachment[]; rows: RowCounts }> {
-  await checkChatSize(tx, q, limit);
-  const sets = await dataSets(tx, q);
+  await checkChatSize(tx, datasets, q, limit);
+  const sets = dataSets(tx, datasets, q);
   const name = baseName(q, networkCode);
   if (format === 'xlsx') {
     const sink = collect(limit);
@@ -120,4 +124,19 @@ export async function exportAttachments(
     attachments.push({ filename: `${name}-${set.file}.csv`, mimeType: CSV_MIME, base64: sink.buffer().toString('base64') });
   }
   return { attachments, rows };
+}
+
+/** /esporta's exports, over the data sets the listed capabilities contribute (the CLI, which has no services, passes them itself). */
+export interface Exports {
+  attachments(
+    tx: Tx,
+    q: ExportQuery,
+    format: ExportFormat,
+    networkCode: string | null,
+    limit?: number,
+  ): Promise<{ attachments: Attachment[]; rows: RowCounts }>;
+}
+
+export function createExports(datasets: ExportDataset[]): Exports {
+  return { attachments: (tx, q, format, networkCode, limit) => exportAttachments(tx, datasets, q, format, networkCode, limit) };
 }

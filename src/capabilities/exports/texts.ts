@@ -1,38 +1,9 @@
-// Italian catalogue of exports: column headers, sheet names and what /esporta and the CLI say.
+// Italian catalogue of what /esporta and the export CLI say; each capability names its own sheets and
+// columns (its report-texts.ts).
 import { literal } from '../../platform/markup.js';
 import { formatWeek } from '../../time.js';
 
 export const itExport = {
-  yes: 'sì',
-  no: 'no',
-  sheets: { answers: 'Check-in', signups: 'Iscrizioni laboratori', feedback: 'Gradimento laboratori' },
-  columns: {
-    network: 'Rete',
-    networkName: 'Nome rete',
-    week: 'Settimana',
-    weekStart: 'Dal (lunedì)',
-    indicator: 'Indicatore',
-    type: 'Tipo',
-    value: 'Valore',
-    skipped: 'Saltata',
-    answeredBy: 'Risposto da',
-    platform: 'Piattaforma',
-    answeredAt: 'Risposto il',
-    version: 'Versione',
-    lab: 'Laboratorio',
-    theme: 'Tema',
-    labStart: 'Inizio',
-    person: 'Persona',
-    networks: 'Reti',
-    status: 'Stato',
-    position: 'Ordine',
-    signedUpAt: 'Iscritto il',
-    withdrawnAt: 'Ritirato il',
-    rating: 'Voto (1-5)',
-    comment: 'Commento',
-    givenAt: 'Data',
-  },
-  signupStatus: { confirmed: 'iscritto', waiting: "in lista d'attesa", withdrawn: 'ritirato' } as Record<string, string>,
   command: {
     description: 'Esporta check-in, iscrizioni e gradimento dei laboratori in un file (coordinatori)',
     usage: '/esporta [xlsx|csv] [DAL] [AL] [CODICE]',

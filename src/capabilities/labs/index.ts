@@ -6,6 +6,8 @@ import labsRemind from '../../../jobs/labs-remind.js';
 import { defineCapability } from '../../capability.js';
 import { registerLabsCli } from './cli.js';
 import { labsSection } from './config-section.js';
+import { labsDigestSection } from './digest.js';
+import { feedbackDataset, signupsDataset } from './export.js';
 import { promotedUnreachable } from './failures.js';
 import { feedbackFlow } from './feedback.js';
 import { newLabFlow } from './forms.js';
@@ -26,5 +28,7 @@ export const labsCapability = defineCapability({
   configSections: [labsSection],
   failureListeners: { 'labs.promoted': promotedUnreachable },
   cli: registerLabsCli,
+  digestSections: [labsDigestSection],
+  exportDatasets: [signupsDataset, feedbackDataset],
   services: ({ env }) => ({ labs: new Labs({ reminderOffsets: env.LABS_REMINDERS, feedbackWindowHours: 72 }) }),
 });

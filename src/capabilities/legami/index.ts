@@ -7,6 +7,7 @@ import partner from '../../../commands/partner.js';
 import legamiFollowup from '../../../jobs/legami-followup.js';
 import legamiIntro from '../../../jobs/legami-intro.js';
 import { defineCapability } from '../../capability.js';
+import { legamiDigestSections } from './digest.js';
 import { legamiFlows } from './flows.js';
 import { introFailureListener } from './intro-messages.js';
 import { partnersSection } from './partners-config-section.js';
@@ -27,6 +28,7 @@ export const legamiCapability = defineCapability({
   flows: legamiFlows,
   configSections: [partnersSection],
   failureListeners: { 'legami.intro': introFailureListener },
+  digestSections: legamiDigestSections,
   services: ({ env, logger }) => ({ legami: createLegamiService(env, logger) }),
   on: {
     // A good practice written in a check-in becomes a proposal for the coordinators.

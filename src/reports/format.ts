@@ -1,4 +1,5 @@
-// Small formatting helpers of the digests: sparklines, Italian numbers and changes.
+// Formatting helpers shared by the capabilities' digest sections: sparklines, Italian numbers and
+// changes.
 
 export const BARS = '▁▂▃▄▅▆▇█';
 /** A week without data in a sparkline. */
@@ -40,9 +41,4 @@ export function formatChange(current: number, previous: number, kind: 'count' | 
   if (delta === 0) return '=';
   const text = formatNumber(Math.abs(delta), kind);
   return delta > 0 ? `+${text}` : `−${text}`;
-}
-
-/** Indicator codes read as words: "partner_attivi" → "partner attivi". */
-export function indicatorLabel(code: string): string {
-  return code.replace(/_/g, ' ');
 }

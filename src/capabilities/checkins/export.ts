@@ -1,10 +1,9 @@
-// The check-in answers of an export: one row per network, week and indicator, with the typed value,
-// who answered and when. Read 40 networks at a time (a year of one network is about 52 × 11 rows),
+// What check-ins contribute to the exports: the answers, one row per network, week and indicator,
+// with the typed value, who answered and when. Read 40 networks at a time (a year of one network is about 52 × 11 rows),
 // each page as one JSON value (far cheaper to decode than rows), two pages ahead of the writer.
 import { Prisma, type Tx } from '../../db/client.js';
-import { itExport as t } from './texts.js';
-import { col, type Cell, type DataSet, type ExportQuery } from '../../reports/dataset.js';
-import { weekMonday } from './period.js';
+import { col, weekMonday, type Cell, type DataSet, type ExportDataset, type ExportQuery } from '../../reports/dataset.js';
+import { itCheckinsExport as t } from './report-texts.js';
 
 const NETWORKS_PER_PAGE = 40;
 /** Pages of answers read ahead of the one being written. */
@@ -102,7 +101,7 @@ async function loadNames(tx: Tx, names: Map<number, string>, ids: Iterable<numbe
 
 export function answers(tx: Tx, q: ExportQuery): DataSet {
   return {
-    sheet: t.sheets.answers,
+    sheet: t.sheet,
     file: 'risposte',
     columns: [
       col(t.columns.network, 'text', 8),
@@ -175,3 +174,13 @@ export function answers(tx: Tx, q: ExportQuery): DataSet {
     },
   };
 }
+
+/** Answers in the period (of the network): how large the export will be. */
+async function countAnswers(tx: Tx, q: ExportQuery): Promise<number> {
+  const network = q.networkId === null ? Prisma.empty : Prisma.sql`AND network_id = ${q.networkId}`;
+  const [row] = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM checkin_answer WHERE period >= ${q.period.fromWeek} AND period <= ${q.period.toWeek} ${network}`;
+  return row?.n ?? 0;
+}
+
+export const answersDataset: ExportDataset = { id: 'risposte', order: 10, build: answers, count: countAnswers };

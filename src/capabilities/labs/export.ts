@@ -1,8 +1,8 @@
-// Laboratori in an export: the sign-ups and the feedback of the sessions that started in the period
+// What the laboratori contribute to the exports: the sign-ups and the feedback of the sessions that started in the period
 // (with --network, those of the network's members), read 50 sessions at a time.
 import { Prisma, type Tx } from '../../db/client.js';
-import { itExport as t } from './texts.js';
-import { col, type DataSet, type ExportQuery } from '../../reports/dataset.js';
+import { col, type DataSet, type ExportDataset, type ExportQuery } from '../../reports/dataset.js';
+import { itLabsExport as t } from './report-texts.js';
 
 const LABS_PER_PAGE = 50;
 
@@ -108,3 +108,6 @@ export function feedback(tx: Tx, q: ExportQuery): DataSet {
     },
   };
 }
+
+export const signupsDataset: ExportDataset = { id: 'iscrizioni', order: 20, build: signups };
+export const feedbackDataset: ExportDataset = { id: 'gradimento', order: 30, build: feedback };

@@ -1,0 +1,237 @@
+// Check-in aggregations for the digests, in SQL: who answered (on time or late), who has been
+// silent and for how many weeks in a row, each numeric indicator across networks over the last
+// weeks, the networks furthest from their usual values, obstacles and support requested.
+import { Prisma, type Tx } from '../../db/client.js';
+import { inList, networkFilter, TREND_WEEKS, type Scope } from '../../reports/scope.js';
+
+export interface NetworkRef {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface Response {
+  /** Networks asked this week (a check-in round was opened for them). */
+  expected: number;
+  answered: number;
+  /** Answered before any reminder and within the week. */
+  onTime: number;
+  /** Answered after a reminder, or after the week ended (the round was still open). */
+  late: number;
+  /** Networks without an answer this week, by how many weeks in a row (1, 2, 3 meaning 3 or more). */
+  silent: SilentNetwork[];
+}
+
+export interface SilentNetwork extends NetworkRef {
+  /** Consecutive weeks without an answer, ending with the digest's week. */
+  weeks: number;
+}
+
+export type Aggregate = 'sum' | 'avg';
+
+export interface IndicatorTrend {
+  code: string;
+  type: 'integer' | 'decimal' | 'scale';
+  /** Counts and decimal quantities are summed across networks; scales are averaged. */
+  aggregate: Aggregate;
+  /** Oldest first, TREND_WEEKS values, the last one is the digest's week; null: no answers that week. */
+  series: (number | null)[];
+  /** Networks that answered this indicator in the digest's week. */
+  networks: number;
+}
+
+/** A network whose answer is far from its own usual values (see outliers()). */
+export interface Outlier {
+  network: NetworkRef;
+  indicator: string;
+  value: number;
+  /** The network's median over the previous weeks. */
+  usual: number;
+  /** Robust z-score: |value − median| / (IQR / 1.349), with a floor (see outliers()). */
+  score: number;
+}
+
+export interface Obstacle {
+  network: NetworkRef;
+  text: string;
+}
+
+export interface SupportCount {
+  code: string;
+  label: string;
+  count: number;
+  networks: string[];
+}
+
+/** Types whose answers are numbers (number_value). */
+export const NUMERIC_TYPES = ['integer', 'decimal', 'scale'] as const;
+
+/**
+ * Networks asked this week (a round exists), how many answered, and how many late: a submission is
+ * late when the network needed at least one reminder first, or when it came after the week ended
+ * (the round stays open until the next one opens).
+ */
+export async function response(tx: Tx, scope: Scope): Promise<Response> {
+  const [counts] = await tx.$queryRaw<{ expected: number; answered: number; late: number }[]>`
+    SELECT count(*)::int AS expected,
+           count(s.id)::int AS answered,
+           count(s.id) FILTER (WHERE r.reminders > 0 OR s.submitted_at >= ${scope.to})::int AS late
+    FROM checkin_round r
+    LEFT JOIN checkin_submission s ON s.round_id = r.id
+    WHERE r.period = ${scope.week} ${networkFilter(scope, 'r.network_id')}`;
+  const expected = counts?.expected ?? 0;
+  const answered = counts?.answered ?? 0;
+  const late = counts?.late ?? 0;
+  return { expected, answered, onTime: answered - late, late, silent: await silentNetworks(tx, scope) };
+}
+
+/**
+ * Networks with a round this week and no answer, with the number of weeks in a row without one:
+ * the rounds since the network's last answer (weeks without a round, e.g. before check-ins began
+ * or while the network was inactive, do not count). Longest silence first.
+ */
+export async function silentNetworks(tx: Tx, scope: Scope): Promise<SilentNetwork[]> {
+  return tx.$queryRaw<SilentNetwork[]>`
+    WITH silent AS (
+      SELECT r.network_id,
+             (SELECT max(s.period) FROM checkin_submission s WHERE s.network_id = r.network_id AND s.period < ${scope.week}) AS last_answered
+      FROM checkin_round r
+      WHERE r.period = ${scope.week} ${networkFilter(scope, 'r.network_id')}
+        AND NOT EXISTS (SELECT 1 FROM checkin_submission s WHERE s.round_id = r.id)
+    )
+    SELECT n.id, n.code, n.name,
+           (SELECT count(*) FROM checkin_round r
+             WHERE r.network_id = si.network_id AND r.period <= ${scope.week} AND r.period > coalesce(si.last_answered, ''))::int AS weeks
+    FROM silent si JOIN network n ON n.id = si.network_id
+    ORDER BY weeks DESC, n.code`;
+}
+
+interface TrendRow {
+  code: string;
+  type: IndicatorTrend['type'];
+  period: string;
+  networks: number;
+  total: number;
+  mean: number;
+}
+
+/** Each numeric indicator with answers in the last weeks: total (counts, decimals) or average (scales) per week. */
+export async function indicatorTrends(tx: Tx, scope: Scope): Promise<IndicatorTrend[]> {
+  const rows = await tx.$queryRaw<TrendRow[]>`
+    SELECT i.code, i.type, a.period, count(*)::int AS networks, sum(a.number_value)::float8 AS total, avg(a.number_value)::float8 AS mean
+    FROM checkin_answer a
+    JOIN indicator i ON i.id = a.indicator_id
+    WHERE a.period IN (${inList(scope.trend)})
+      AND a.number_value IS NOT NULL AND NOT a.skipped
+      AND i.type IN (${Prisma.join([...NUMERIC_TYPES])}) ${networkFilter(scope, 'a.network_id')}
+    GROUP BY i.id, i.code, i.type, i.position, a.period
+    ORDER BY i.position, i.id, a.period`;
+  const byCode = new Map<string, IndicatorTrend>();
+  for (const r of rows) {
+    let trend = byCode.get(r.code);
+    if (!trend) {
+      trend = { code: r.code, type: r.type, aggregate: r.type === 'scale' ? 'avg' : 'sum', series: Array(TREND_WEEKS).fill(null), networks: 0 };
+      byCode.set(r.code, trend);
+    }
+    const index = scope.trend.indexOf(r.period);
+    trend.series[index] = trend.aggregate === 'avg' ? r.mean : r.total;
+    if (r.period === scope.week) trend.networks = r.networks;
+  }
+  return [...byCode.values()];
+}
+
+// The networks furthest from their own usual values. For each network and numeric indicator
+// answered this week: the median and the interquartile range (IQR) of its answers over the previous
+// TREND_WEEKS weeks (at least MIN_HISTORY of them), in one ordered-set aggregate. The score is a
+// robust z-score,
+//   |value − median| / max(IQR / 1.349, 10% of |median|, unit)
+// (IQR / 1.349 estimates the standard deviation without being pulled by the outliers themselves);
+// unit is 1 for counts, 0.5 for 1–5 scales and 0.1 for decimals: the floor keeps a network that
+// always answers the same number from turning every small change into an "infinite" score.
+// Scores of at least MIN_SCORE are kept, the largest first, one line per network and indicator.
+export const MIN_HISTORY = 4;
+export const MIN_SCORE = 3;
+export const MAX_OUTLIERS = 10;
+
+interface OutlierRow {
+  id: number;
+  code: string;
+  name: string;
+  indicator: string;
+  value: number;
+  usual: number;
+  score: number;
+}
+
+export async function outliers(tx: Tx, scope: Scope, limit = MAX_OUTLIERS): Promise<Outlier[]> {
+  const numeric = Prisma.join([...NUMERIC_TYPES]);
+  const rows = await tx.$queryRaw<OutlierRow[]>`
+    WITH cur AS (
+      SELECT a.network_id, a.indicator_id, a.number_value AS v
+      FROM checkin_answer a
+      WHERE a.period = ${scope.week} AND a.number_value IS NOT NULL AND NOT a.skipped
+        AND a.type IN (${numeric}) ${networkFilter(scope, 'a.network_id')}
+    ), usual AS (
+      SELECT a.network_id, a.indicator_id, percentile_cont(ARRAY[0.25, 0.5, 0.75]) WITHIN GROUP (ORDER BY a.number_value) AS q
+      FROM checkin_answer a
+      WHERE a.period IN (${inList(scope.history)}) AND a.number_value IS NOT NULL AND NOT a.skipped
+        AND a.type IN (${numeric}) ${networkFilter(scope, 'a.network_id')}
+      GROUP BY a.network_id, a.indicator_id
+      HAVING count(*) >= ${MIN_HISTORY}
+    ), scored AS (
+      SELECT cur.network_id, cur.indicator_id, cur.v, u.q[2] AS m,
+             abs(cur.v - u.q[2]) / greatest((u.q[3] - u.q[1]) / 1.349, 0.1 * abs(u.q[2]),
+               CASE i.type WHEN 'scale' THEN 0.5 WHEN 'decimal' THEN 0.1 ELSE 1 END) AS score
+      FROM cur
+      JOIN usual u ON u.network_id = cur.network_id AND u.indicator_id = cur.indicator_id
+      JOIN indicator i ON i.id = cur.indicator_id
+    )
+    SELECT n.id, n.code, n.name, i.code AS indicator, s.v::float8 AS value, s.m::float8 AS usual, s.score::float8 AS score
+    FROM scored s JOIN network n ON n.id = s.network_id JOIN indicator i ON i.id = s.indicator_id
+    WHERE s.score >= ${MIN_SCORE}
+    ORDER BY s.score DESC, n.code, i.position
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ network: { id: r.id, code: r.code, name: r.name }, indicator: r.indicator, value: r.value, usual: r.usual, score: r.score }));
+}
+
+export const OBSTACLES = 'ostacoli';
+export const SUPPORT = 'supporto';
+
+/** Answers that only say "none": not an obstacle worth a line. */
+const NOTHING = ['', 'nessuno', 'nessuna', 'niente', 'nulla', 'no', 'nessun ostacolo', 'nessun problema', 'n/a', 'na'];
+
+export async function obstacles(tx: Tx, scope: Scope): Promise<Obstacle[]> {
+  const rows = await tx.$queryRaw<(NetworkRef & { text: string })[]>`
+    SELECT n.id, n.code, n.name, a.text_value AS text
+    FROM checkin_answer a JOIN network n ON n.id = a.network_id
+    WHERE a.period = ${scope.week} AND a.indicator_code = ${OBSTACLES} AND NOT a.skipped AND a.text_value IS NOT NULL
+      AND lower(btrim(a.text_value, E' .!-\\n\\t')) <> ALL (${NOTHING}::text[]) ${networkFilter(scope, 'a.network_id')}
+    ORDER BY n.code, a.id`;
+  return rows.map((r) => ({ network: { id: r.id, code: r.code, name: r.name }, text: r.text.trim() }));
+}
+
+interface Option {
+  code: string;
+  label: string;
+}
+
+/** Support requested, by kind (the options of the "supporto" question), most requested first. */
+export async function support(tx: Tx, scope: Scope): Promise<SupportCount[]> {
+  const rows = await tx.$queryRaw<{ code: string; count: number; networks: string[] }[]>`
+    SELECT c.code, count(DISTINCT a.network_id)::int AS count, array_agg(DISTINCT n.code ORDER BY n.code) AS networks
+    FROM checkin_answer a
+    CROSS JOIN LATERAL unnest(a.choice_codes) AS c(code)
+    JOIN network n ON n.id = a.network_id
+    WHERE a.period = ${scope.week} AND a.indicator_code = ${SUPPORT} AND NOT a.skipped ${networkFilter(scope, 'a.network_id')}
+    GROUP BY c.code`;
+  if (!rows.length) return [];
+  const [indicator] = await tx.$queryRaw<{ options: unknown }[]>`SELECT options FROM indicator WHERE code = ${SUPPORT}`;
+  const options = (Array.isArray(indicator?.options) ? indicator.options : []) as Option[];
+  const order = (code: string) => {
+    const i = options.findIndex((o) => o.code === code);
+    return i < 0 ? options.length : i;
+  };
+  return rows
+    .map((r) => ({ code: r.code, label: options.find((o) => o.code === r.code)?.label ?? r.code, count: r.count, networks: r.networks }))
+    .sort((a, b) => b.count - a.count || order(a.code) - order(b.code));
+}
