@@ -8,6 +8,8 @@ import richieste from '../../../commands/richieste.js';
 import incontriNota from '../../../jobs/incontri-nota.js';
 import incontriRemind from '../../../jobs/incontri-remind.js';
 import { defineCapability } from '../../capability.js';
+import { richiesteDigestSections } from './digest.js';
+import { richiesteExportDatasets } from './export.js';
 import { privateNoticeUndeliverable } from './failures.js';
 import { requestsFromCheckin } from './from-checkin.js';
 import { meetingFlow, noteFlow } from './meeting-forms.js';
@@ -20,6 +22,8 @@ export const richiesteCapability = defineCapability({
   jobs: [incontriRemind, incontriNota],
   flows: [requestFlow, meetingFlow, noteFlow],
   failureListeners: { [PRIVATE_TAG]: privateNoticeUndeliverable },
+  digestSections: richiesteDigestSections,
+  exportDatasets: richiesteExportDatasets,
   on: {
     // Each kind of support chosen in a confirmed check-in opens a request (or updates the open one).
     'checkins.submitted': async (tx, submitted, services) => {
