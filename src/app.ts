@@ -10,6 +10,7 @@ import { exportsCapability } from './capabilities/exports/index.js';
 import { labsCapability } from './capabilities/labs/index.js';
 import { legamiCapability } from './capabilities/legami/index.js';
 import { networksCapability } from './capabilities/networks/index.js';
+import { richiesteCapability } from './capabilities/richieste/index.js';
 import { Dispatcher } from './bus/dispatcher.js';
 import { CommandRegistry } from './bus/registry.js';
 import type { CommandSpec } from './bus/types.js';
@@ -29,7 +30,15 @@ import { Conversations, type Flow } from './conversation/engine.js';
 import { DomainEventBus } from './events.js';
 
 /** Reti's capabilities, in dependency order (a capability's services may use those before it). */
-export const capabilities: Capability[] = [networksCapability, checkinsCapability, labsCapability, legamiCapability, digestsCapability, exportsCapability];
+export const capabilities: Capability[] = [
+  networksCapability,
+  checkinsCapability,
+  labsCapability,
+  legamiCapability,
+  richiesteCapability,
+  digestsCapability,
+  exportsCapability,
+];
 
 /** What the default capabilities contribute (for code that runs without a whole service: CLI, console). */
 export const defaultContributions: Contributions = contributionsOf(capabilities);
