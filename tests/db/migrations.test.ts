@@ -20,7 +20,8 @@ describe('migrations', () => {
     } finally {
       await shadow.close();
     }
-  });
+    // Applying every migration to a shadow database in Prisma's WebAssembly engine takes seconds (more on a busy CI machine).
+  }, 180_000);
 
   it('are applied once: a second start applies nothing and records them where prisma migrate deploy looks', async () => {
     expect(await db.migrate()).toEqual([]);
