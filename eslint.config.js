@@ -29,6 +29,7 @@ const kernel = [
   './src/metrics.ts',
   './src/i18n',
   './src/http',
+  './src/charts',
 ];
 const capabilities = ['./src/capabilities', './commands', './jobs'];
 const adapters = ['./src/platform/slack', './src/platform/telegram', './src/platform/memory', './src/adapters.ts'];
@@ -38,7 +39,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
       'import-x/no-cycle': ['error', { ignoreExternal: true }],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCommand } from '../src/bus/types.js';
 import { closedWeek } from '../src/capabilities/digests/build.js';
-import { renderDigest } from '../src/capabilities/digests/render.js';
+import { renderDigestWithImage } from '../src/capabilities/digests/image.js';
 import { networkByCode } from '../src/capabilities/networks/directory.js';
 import { parseWeekOrDate } from '../src/capabilities/exports/period.js';
 import { itDigest } from '../src/capabilities/digests/texts.js';
@@ -43,7 +43,7 @@ export default defineCommand({
       now: ctx.now,
       ...(network ? { network: { id: network.id, code: network.code, name: network.name, themes: network.themes } } : {}),
     });
-    const message = renderDigest(digest);
+    const message = await renderDigestWithImage(digest);
     if (ctx.chat.kind === 'group') {
       await ctx.replyPrivately(message);
       return ctx.reply(itDigest.command.sentPrivately);

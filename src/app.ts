@@ -5,6 +5,7 @@
 import type { Express } from 'express';
 import { contributionsOf, type Capability, type Contributions } from './capability.js';
 import { checkinsCapability } from './capabilities/checkins/index.js';
+import { cruscottoCapability } from './capabilities/cruscotto/index.js';
 import { digestsCapability } from './capabilities/digests/index.js';
 import { exportsCapability } from './capabilities/exports/index.js';
 import { labsCapability } from './capabilities/labs/index.js';
@@ -38,6 +39,7 @@ export const capabilities: Capability[] = [
   richiesteCapability,
   digestsCapability,
   exportsCapability,
+  cruscottoCapability,
 ];
 
 /** What the default capabilities contribute (for code that runs without a whole service: CLI, console). */
@@ -105,11 +107,9 @@ export function createApp(opts: AppOptions): App {
   };
   const events = new DomainEventBus(contributions.capabilities.flatMap((c) => (c.on ? [c.on] : [])));
   const services: Services = { conversations, platforms, clock, events } as Services;
+  const deps = { db: prisma, clock, logger, env: config.env, schedules: config.schedules, platforms, services, contributions };
   for (const capability of contributions.capabilities) {
-    Object.assign(
-      services,
-      capability.services?.({ db: prisma, clock, logger, env: config.env, schedules: config.schedules, platforms, services, contributions }) ?? {},
-    );
+    Object.assign(services, capability.services?.(deps) ?? {});
   }
   events.bind(services);
   const dispatcher = new Dispatcher({ db: prisma, clock, logger, commands, adapters, services, conversations });
@@ -164,6 +164,7 @@ export function createApp(opts: AppOptions): App {
     jobs,
     ...(config.env.ADMIN_TOKEN ? { adminToken: config.env.ADMIN_TOKEN } : {}),
     routes: [...adapters.values()].flatMap((a) => a.httpRoutes?.() ?? []),
+    routers: contributions.capabilities.flatMap((c) => (c.http ? [c.http(deps)] : [])),
     health,
   });
 

@@ -5,6 +5,7 @@
 // is derived from that list. The kernel (bus, conversation, inbox, outbox, jobs, db, platform,
 // reports) imports no capability.
 import type { Command } from 'commander';
+import type { Router } from 'express';
 import type { CommandSpec } from './bus/types.js';
 import type { Clock } from './clock.js';
 import type { Env } from './config.js';
@@ -18,6 +19,7 @@ import type { Logger } from './log.js';
 import type { TaggedFailureListener } from './outbox/failure-listener.js';
 import type { ExportDataset } from './reports/dataset.js';
 import type { DigestSection } from './reports/digest-section.js';
+import type { NetworkFacet, NetworkPanel } from './reports/network-page.js';
 import type { Platforms, Services } from './services.js';
 
 /** What a capability's services are built from. */
@@ -34,6 +36,9 @@ export interface ServiceDeps {
   /** What every listed capability contributes (digest sections, export data sets…). */
   contributions: Contributions;
 }
+
+/** What a capability's web routes are built from: the same as its services (every capability's services are built by then). */
+export type WebDeps = ServiceDeps;
 
 /** What the service offers a CLI subcommand that needs more than the database. */
 export interface CliApp {
@@ -81,6 +86,12 @@ export interface Capability {
   digestSections?: DigestSection<any>[];
   /** Sheets (xlsx) or files (csv) of the exports. */
   exportDatasets?: ExportDataset[];
+  /** Panels of a network's page in the cruscotto (src/reports/network-page.ts). */
+  networkPanels?: NetworkPanel[];
+  /** Attributes of every network the cruscotto can filter and sort by (e.g. a maturity stage). */
+  networkFacets?: NetworkFacet[];
+  /** Web routes, mounted on the service's HTTP server (paths chosen by the capability, e.g. /cruscotto/…). */
+  http?(deps: WebDeps): Router;
   /** Reactions to other capabilities' domain events, in the transaction that emits them. */
   on?: EventHandlers;
   /** The capability's services, merged into `ctx.services` (declare them by augmenting `Services`). */
@@ -103,6 +114,8 @@ export interface Contributions {
   failureListeners: Record<string, TaggedFailureListener>;
   digestSections: DigestSection<any>[];
   exportDatasets: ExportDataset[];
+  networkPanels: NetworkPanel[];
+  networkFacets: NetworkFacet[];
 }
 
 export function contributionsOf(capabilities: Capability[]): Contributions {
@@ -155,6 +168,16 @@ export function contributionsOf(capabilities: Capability[]): Contributions {
       'export data set',
       capabilities.flatMap((c) => c.exportDatasets ?? []),
       (d) => d.id,
+    ).sort((a, b) => a.order - b.order),
+    networkPanels: unique(
+      'network panel',
+      capabilities.flatMap((c) => c.networkPanels ?? []),
+      (p) => p.id,
+    ).sort((a, b) => a.order - b.order),
+    networkFacets: unique(
+      'network facet',
+      capabilities.flatMap((c) => c.networkFacets ?? []),
+      (f) => f.id,
     ).sort((a, b) => a.order - b.order),
   };
 }

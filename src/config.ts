@@ -61,6 +61,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     INSTANCE_ID: optionalString.transform((v) => v ?? `${hostname()}-${process.pid}`),
     RETI_CONFIG: optionalString,
+    /** The address people reach the service at (links to the cruscotto): https://reti.example.org. */
+    PUBLIC_URL: url(['http://', 'https://']).refine((v) => v === undefined || URL.canParse(v), { message: 'non è un indirizzo valido' }),
     ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'deve avere almeno 16 caratteri' }),
 
     SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'deve iniziare con xoxb-' }),
@@ -115,6 +117,11 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The base of the links the service hands out: PUBLIC_URL without its trailing slash, else http://localhost:PORT. */
+export function publicUrl(env: Pick<Env, 'PUBLIC_URL' | 'PORT'>): string {
+  return (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+}
 
 export interface Config {
   env: Env;

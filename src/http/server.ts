@@ -1,9 +1,9 @@
-// The HTTP server: health, metrics, on-demand jobs, and the routes the adapters mount
-// (POST /slack/events, POST /telegram/webhook). Express keeps the raw body intact for Bolt's
+// The HTTP server: health, metrics, on-demand jobs, the routes the adapters mount
+// (POST /slack/events, POST /telegram/webhook) and the routers capabilities contribute (the cruscotto). Express keeps the raw body intact for Bolt's
 // signature check: no global body parser.
 import { timingSafeEqual } from 'node:crypto';
 import type { Server } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { HttpRoute } from '../platform/port.js';
@@ -15,6 +15,8 @@ export interface HttpDeps {
   jobs: JobRunner;
   adminToken?: string;
   routes: HttpRoute[];
+  /** Routers contributed by capabilities, mounted in order (each chooses its own paths). */
+  routers?: Router[];
   health(): Promise<{ ok: boolean; [k: string]: unknown }>;
 }
 
@@ -51,6 +53,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   });
 
   for (const route of deps.routes) app.post(route.path, route.handler);
+  for (const router of deps.routers ?? []) app.use(router);
 
   app.use((_req, res) => void res.status(404).json({ error: 'Non trovato.' }));
   return app;

@@ -1,6 +1,7 @@
 // The digest contract: a capability contributes sections; the digests capability builds every
 // listed section over one Scope and renders them in order. A capability that is not listed simply
 // has no section, and its tables are never queried.
+import type { ChartSpec } from '../charts/spec.js';
 import type { Tx } from '../db/client.js';
 import type { Block } from '../platform/port.js';
 import type { Scope } from './scope.js';
@@ -31,6 +32,8 @@ export interface DigestSection<T = unknown> {
   isEmpty(data: T, view: DigestView): boolean;
   /** Header, lines and notes, platform-neutral. Empty when there is nothing to show. */
   render(data: T, view: DigestView): Block[];
+  /** Charts for the digest's image (one PNG in the chat, beside the complete text): none by default. */
+  charts?(data: T, view: DigestView): ChartSpec[];
 }
 
 export function defineDigestSection<T>(section: DigestSection<T>): DigestSection<T> {

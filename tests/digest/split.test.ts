@@ -66,7 +66,9 @@ describe('a large digest split for each platform', () => {
   ] as const) {
     it(`on ${platform}, the parts in order are the whole digest, split only between lines`, () => {
       const parts = sent(platform, chat).map((m) => renderPlain(m.message));
-      expect(parts.join('\n')).toBe(renderPlain(original));
+      // The digest's image travels with the last part only.
+      expect(parts.join('\n')).toBe(`${renderPlain(original)}\n📎 reti-digest-2026-W47.png`);
+      expect(sent(platform, chat).filter((m) => m.message.attachment)).toEqual([sent(platform, chat).at(-1)]);
     });
 
     it(`on ${platform}, every obstacle is whole in one message, and no part ends on a section header`, () => {

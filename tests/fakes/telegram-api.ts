@@ -47,6 +47,8 @@ export interface FakeMessage {
   html: string;
   buttons?: { text: string; callback_data?: string; url?: string }[][];
   document?: UploadedFile;
+  /** sendPhoto: the image, shown in the chat. */
+  photo?: UploadedFile;
   sentAt: number;
   edits: number;
 }
@@ -159,7 +161,7 @@ export class FakeTelegramApi {
   }
 
   recordDelivery(message: FakeMessage): void {
-    const key = `${message.chatId}\n${message.document ? `file:${message.document.filename}\n` : ''}${message.text}`;
+    const key = `${message.chatId}\n${message.document ? `file:${message.document.filename}\n` : ''}${message.photo ? `photo:${message.photo.filename}\n` : ''}${message.text}`;
     if (this.deliveredKeys.has(key)) {
       this.stats.duplicates++;
       this.duplicateDeliveries.push({ chatId: message.chatId, text: message.text });

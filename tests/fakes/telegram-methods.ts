@@ -59,6 +59,8 @@ export class TelegramMethods {
         return this.editMessageText(p);
       case 'sendDocument':
         return this.sendDocument(p, call);
+      case 'sendPhoto':
+        return this.sendPhoto(p, call);
       case 'answerCallbackQuery':
         if (!p.callback_query_id) throw new ApiFailure(tgErrors.badRequest('query is too old and response timeout expired or query ID is invalid'));
         return true;
@@ -224,7 +226,23 @@ export class TelegramMethods {
     this.throttle(chatId);
     return this.json(this.deliver(chatId, { ...content, document: call.file, ...(buttons ? { buttons } : {}) }));
   }
+
+  private sendPhoto(p: Record<string, any>, call: ApiCall) {
+    const chatId = this.target(p.chat_id);
+    if (!call.file || call.file.field !== 'photo') throw new ApiFailure(tgErrors.badRequest('there is no photo in the request'));
+    if (call.file.content.length > PHOTO_MAX_BYTES) throw new ApiFailure(tgErrors.badRequest('PHOTO_INVALID_DIMENSIONS'));
+    const png = call.file.content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const jpeg = call.file.content[0] === 0xff && call.file.content[1] === 0xd8;
+    if (!png && !jpeg) throw new ApiFailure(tgErrors.badRequest('IMAGE_PROCESS_FAILED'));
+    const content = p.caption === undefined ? { html: '', text: '', entities: [] } : this.content(p.caption, p.parse_mode, CAPTION_LIMIT, 'caption');
+    const buttons = this.buttons(p.reply_markup);
+    this.throttle(chatId);
+    return this.json(this.deliver(chatId, { ...content, photo: call.file, ...(buttons ? { buttons } : {}) }));
+  }
 }
+
+/** The Bot API's limit for photos sent by bots. */
+const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
 
 function isTrue(v: unknown): boolean {
   return v === true || v === 'true';

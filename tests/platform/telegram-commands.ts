@@ -9,6 +9,8 @@ import { addressOf } from '../../src/platform/port.js';
 const defaultCommands = defaultContributions.commands;
 
 export const csv = 'rete;risposte\nBG01;3\nBS02;1\n';
+/** The smallest PNG there is: one transparent pixel. */
+export const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 export const longText = `Riepilogo ${'delle risposte della settimana. '.repeat(50)}`.trim();
 
 const file = (text: string) => ({
@@ -31,6 +33,12 @@ const prova = defineCommand({
       description: 'Manda un file',
       usage: '/prova file',
       handler: (ctx) => ctx.reply({ ...file("Ecco l'esportazione"), blocks: [{ type: 'text', text: "Ecco l'**esportazione** delle risposte" }] }),
+    }),
+    foto: defineSubcommand({
+      description: 'Manda un grafico come immagine',
+      usage: '/prova foto',
+      handler: (ctx) =>
+        ctx.reply({ text: 'Il grafico della settimana', attachment: { filename: 'grafici.png', mimeType: 'image/png', base64: png.toString('base64') } }),
     }),
     lungo: defineSubcommand({
       description: 'Manda un file con un testo lungo',

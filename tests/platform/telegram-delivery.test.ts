@@ -7,7 +7,7 @@ import { DeliveryError, type Address, type Delivery } from '../../src/platform/p
 import { createTelegramAdapter } from '../../src/platform/telegram/adapter.js';
 import { tgErrors } from '../fakes/telegram-errors.js';
 import { buttonPress, privateChat, textMessage } from '../fakes/telegram-updates.js';
-import { csv, longText, testCommands } from './telegram-commands.js';
+import { csv, longText, png, testCommands } from './telegram-commands.js';
 import { telegramApp, tg, type TelegramTestApp } from './telegram-harness.js';
 
 const to = (chatId: string | number): Address => ({ platform: 'telegram', workspace: '', chatId: String(chatId) });
@@ -98,6 +98,18 @@ describe('Telegram delivery', () => {
     expect(shown.entities).toEqual([{ type: 'bold', offset: "Ecco l'".length, length: 'esportazione'.length }]);
     const row = await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: 'send' }, orderBy: { id: 'desc' } });
     expect(row.externalId).toBe(String(shown.messageId));
+  });
+
+  it('sends an image as a photo (shown in the chat), the text as its caption', async () => {
+    await t.send(textMessage(tg.luca, tg.BG01, '/prova foto'));
+    const upload = t.api.callsTo('sendPhoto').at(-1)!;
+    expect(upload.error).toBeUndefined();
+    expect(upload.file).toMatchObject({ field: 'photo', filename: 'grafici.png' });
+    expect(upload.file!.content.equals(png)).toBe(true);
+    const shown = t.api.sentTo(tg.BG01.id).at(-1)!;
+    expect(shown.photo?.filename).toBe('grafici.png');
+    expect(shown.document).toBeUndefined();
+    expect(shown.text).toBe('Il grafico della settimana');
   });
 
   it('sends a text too long for a caption first, then the file', async () => {

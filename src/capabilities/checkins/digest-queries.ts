@@ -3,6 +3,7 @@
 // weeks, the networks furthest from their usual values, obstacles and support requested.
 import { Prisma, type Tx } from '../../db/client.js';
 import { inList, networkFilter, TREND_WEEKS, type Scope } from '../../reports/scope.js';
+import { shiftWeek, weekStart } from '../../time.js';
 
 export interface NetworkRef {
   id: number;
@@ -20,6 +21,8 @@ export interface Response {
   late: number;
   /** Networks without an answer this week, by how many weeks in a row (1, 2, 3 meaning 3 or more). */
   silent: SilentNetwork[];
+  /** The same counts for each of the last TREND_WEEKS weeks, oldest first (the digest's week last). */
+  trend: { week: string; expected: number; onTime: number; late: number }[];
 }
 
 export interface SilentNetwork extends NetworkRef {
@@ -72,17 +75,26 @@ export const NUMERIC_TYPES = ['integer', 'decimal', 'scale'] as const;
  * (the round stays open until the next one opens).
  */
 export async function response(tx: Tx, scope: Scope): Promise<Response> {
-  const [counts] = await tx.$queryRaw<{ expected: number; answered: number; late: number }[]>`
-    SELECT count(*)::int AS expected,
+  const ends = scope.trend.map((w) => weekStart(shiftWeek(w, 1)));
+  const rows = await tx.$queryRaw<{ week: string; expected: number; answered: number; late: number }[]>`
+    SELECT r.period AS week, count(*)::int AS expected,
            count(s.id)::int AS answered,
-           count(s.id) FILTER (WHERE r.reminders > 0 OR s.submitted_at >= ${scope.to})::int AS late
+           count(s.id) FILTER (WHERE r.reminders > 0 OR s.submitted_at >= w.ends)::int AS late
     FROM checkin_round r
+    JOIN unnest(${scope.trend}::text[], ${ends}::timestamptz[]) AS w(period, ends) ON w.period = r.period
     LEFT JOIN checkin_submission s ON s.round_id = r.id
-    WHERE r.period = ${scope.week} ${networkFilter(scope, 'r.network_id')}`;
+    WHERE r.period IN (${inList(scope.trend)}) ${networkFilter(scope, 'r.network_id')}
+    GROUP BY r.period`;
+  const byWeek = new Map(rows.map((r) => [r.week, r]));
+  const trend = scope.trend.map((week) => {
+    const r = byWeek.get(week);
+    return { week, expected: r?.expected ?? 0, onTime: (r?.answered ?? 0) - (r?.late ?? 0), late: r?.late ?? 0 };
+  });
+  const counts = byWeek.get(scope.week);
   const expected = counts?.expected ?? 0;
   const answered = counts?.answered ?? 0;
   const late = counts?.late ?? 0;
-  return { expected, answered, onTime: answered - late, late, silent: await silentNetworks(tx, scope) };
+  return { expected, answered, onTime: answered - late, late, silent: await silentNetworks(tx, scope), trend };
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatChange, formatNumber, sparkline } from '../../reports/format.js';
 import type { Block } from '../../platform/port.js';
 import { indicatorTrends, obstacles, outliers, response, support, type IndicatorTrend, type SilentNetwork } from './digest-queries.js';
 import { itCheckinsDigest as t } from './report-texts.js';
+import { indicatorChart, movedMost, responseChart } from './digest-charts.js';
 
 /** Network codes per line in lists of silent networks. */
 const CODES_PER_LINE = 12;
@@ -52,6 +53,8 @@ export const responseSection = defineDigestSection({
     if (r.expected > 0) blocks.push({ type: 'context', text: t.response.lateNote });
     return section(t.response.header, blocks);
   },
+  // The coordinators' digest image: the responses of the last weeks.
+  charts: (r, view) => (view.network || !r.trend.some((w) => w.expected > 0) ? [] : [responseChart(r)]),
 });
 
 /** How a value is written: counts whole, averages with one decimal, decimal quantities up to one. */
@@ -86,6 +89,8 @@ export const indicatorsSection = defineDigestSection({
     const lines = trends.filter(answeredSome).map((i) => indicatorLine(i, single));
     return section(t.indicators.header, packLines(lines), single ? t.indicators.networkNote : t.indicators.note);
   },
+  // The coordinators' digest image: the two indicators that moved most.
+  charts: (trends, view) => (view.network ? [] : movedMost(trends).map((i) => indicatorChart(i, view.scope.trend, indicatorLabel(i.code)))),
 });
 
 export const outliersSection = defineDigestSection({

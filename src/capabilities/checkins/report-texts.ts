@@ -5,7 +5,25 @@ import { literal } from '../../platform/markup.js';
 const net = (code: string, name?: string) => (name ? `**${literal(code)}** ${literal(name)}` : `**${literal(code)}**`);
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
+const num = (v: number) => v.toLocaleString('it-IT', { maximumFractionDigits: 1 });
+
 export const itCheckinsDigest = {
+  charts: {
+    responsesTitle: (weeks: number) => `Risposte al check-in, ultime ${weeks} settimane`,
+    responsesSummary: (week: string, answered: number, expected: number, firstWeek: string, firstAnswered: number, firstExpected: number) =>
+      `Nella settimana ${week} hanno risposto ${answered} reti su ${expected}; nella ${firstWeek} ${firstAnswered} su ${firstExpected}.`,
+    onTime: 'In tempo',
+    late: 'In ritardo',
+    silent: 'Senza risposta',
+    indicatorTitle: (label: string, aggregate: string) =>
+      `${label.charAt(0).toUpperCase()}${label.slice(1)}${aggregate === 'avg' ? ' (media, 1–5)' : ' (totale)'}`,
+    indicatorSeries: (aggregate: string) => (aggregate === 'avg' ? 'Media delle reti' : 'Totale delle reti'),
+    indicatorSummary: (label: string, aggregate: string, last: number | null, mean: number | null, weeks: number) =>
+      last === null
+        ? `${label}: nessuna risposta questa settimana.`
+        : `${label}: ${aggregate === 'avg' ? 'media' : 'totale'} ${num(last)} questa settimana` +
+          (mean === null ? '.' : `, contro una media di ${num(mean)} nelle ${weeks} settimane prima.`),
+  },
   response: {
     header: 'Risposte',
     summary: (answered: number, expected: number, onTime: number, late: number) =>

@@ -9,6 +9,7 @@ import { privateAddresses } from '../networks/private-addresses.js';
 import type { DigestSection } from '../../reports/digest-section.js';
 import { buildDigest } from './build.js';
 import { isEmptyDigest } from './model.js';
+import { renderDigestWithImage } from './image.js';
 import { renderDigest } from './render.js';
 
 export const coordinatorKey = (personId: number, week: string, platform: string) => `digest:${personId}:${week}:${platform}`;
@@ -49,7 +50,7 @@ export async function sendCoordinatorDigests(db: Db, sections: DigestSection<any
   );
   const todo = recipients.filter((r) => !done.has(coordinatorKey(r.personId, week, r.address.platform)));
   if (todo.length) {
-    const message = renderDigest(await buildDigest(db, sections, { week, now }));
+    const message = await renderDigestWithImage(await buildDigest(db, sections, { week, now }));
     const entries: OutboxEntry[] = todo.map((r) => ({
       delivery: { op: 'send', to: r.address, message },
       dedupeKey: coordinatorKey(r.personId, week, r.address.platform),

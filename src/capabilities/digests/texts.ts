@@ -6,6 +6,7 @@ import { formatDateTime, formatWeek } from '../../time.js';
 export const itDigest = {
   title: (week: string) => `Digest settimanale · ${formatWeek(week)}`,
   networkTitle: (code: string, week: string) => `Digest di ${code} · ${formatWeek(week)}`,
+  imageTitle: (week: string) => `Reti · settimana ${formatWeek(week)} (${week})`,
   generated: (week: string, at: Date) => `Settimana ${week} · aggiornato a ${formatDateTime(at)}`,
   empty: (week: string) =>
     `Digest della settimana ${formatWeek(week)}: nessun dato da riassumere. Nessuna rete ha inviato il check-in e non ci sono laboratori, buone prassi o legami da segnalare.`,

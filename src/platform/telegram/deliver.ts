@@ -1,4 +1,4 @@
-// Delivery operations on the Bot API: sendMessage, editMessageText and sendDocument, each with a
+// Delivery operations on the Bot API: sendMessage, editMessageText, sendDocument (sendPhoto for an image), each with a
 // timeout so a hung request fails (transient) well before the outbox reclaims the row.
 import type { Telegram } from 'telegraf';
 import type { Message } from 'telegraf/types';
@@ -98,9 +98,11 @@ export class TelegramDelivery {
     return { messageId, chatId };
   }
 
+  /** A file as a document; an image (a digest's charts) as a photo, shown in the chat. */
   private async sendDocument(to: Address, message: OutMessage): Promise<DeliveryResult> {
     const chatId = chatIdOf(to);
     const attachment = message.attachment!;
+    const photo = /^image\/(png|jpeg)$/.test(attachment.mimeType);
     const r = render(message);
     const fitsCaption = r.length <= CAPTION_LIMIT;
     if (!fitsCaption) {
@@ -108,16 +110,15 @@ export class TelegramDelivery {
       if (r.length > TEXT_LIMIT) throw tooLong('messaggio', r.length, TEXT_LIMIT);
       await this.sendText(chatId, { html: r.html, length: r.length });
     }
-    const sent = await this.telegram.callApi(
-      'sendDocument',
-      {
-        chat_id: chatId,
-        document: { source: Buffer.from(attachment.base64, 'base64'), filename: attachment.filename },
-        ...(fitsCaption && r.length > 0 ? { caption: r.html, parse_mode: 'HTML' as const } : {}),
-        ...(r.keyboard ? { reply_markup: { inline_keyboard: r.keyboard } } : {}),
-      },
-      timeout(this.options.uploadTimeoutMs),
-    );
+    const file = { source: Buffer.from(attachment.base64, 'base64'), filename: attachment.filename };
+    const extra = {
+      chat_id: chatId,
+      ...(fitsCaption && r.length > 0 ? { caption: r.html, parse_mode: 'HTML' as const } : {}),
+      ...(r.keyboard ? { reply_markup: { inline_keyboard: r.keyboard } } : {}),
+    };
+    const sent = photo
+      ? await this.telegram.callApi('sendPhoto', { ...extra, photo: file }, timeout(this.options.uploadTimeoutMs))
+      : await this.telegram.callApi('sendDocument', { ...extra, document: file }, timeout(this.options.uploadTimeoutMs));
     return { messageId: String(sent.message_id), chatId: String(sent.chat.id) };
   }
 }
