@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
 import { coreTexts } from '../src/i18n/core-texts.js';
+import { romeDay } from '../src/capabilities/networks/calendar.js';
+import { pauseCommand, resumeCommand } from '../src/capabilities/networks/pause-chat.js';
+import { itCalendar as calendarTexts } from '../src/capabilities/networks/texts.js';
 import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary } from '../src/capabilities/networks/directory.js';
 
 const code = z
@@ -39,11 +42,29 @@ const referente = defineSubcommand({
   },
 });
 
+const words = z.array(z.string()).max(6, 'Troppe parole: indica solo il codice della rete e le date.');
+
+const pausa = defineSubcommand({
+  description: calendarTexts.pause.description,
+  usage: calendarTexts.pause.usage,
+  access: 'referente',
+  args: words,
+  handler: pauseCommand,
+});
+
+const riprendi = defineSubcommand({
+  description: calendarTexts.pause.resumeDescription,
+  usage: calendarTexts.pause.resumeUsage,
+  access: 'referente',
+  args: words,
+  handler: resumeCommand,
+});
+
 export default defineCommand({
   name: 'rete',
   description: 'Mostra la rete di questo canale',
   usage: '/rete',
-  subcommands: { collega, referente },
+  subcommands: { collega, referente, pausa, riprendi },
   async handler(ctx) {
     if (!ctx.chat.network) {
       if (ctx.chat.kind === 'private') {
@@ -52,11 +73,12 @@ export default defineCommand({
       }
       return ctx.reply(coreTexts.network.channelNotLinked);
     }
-    const s = await networkSummary(ctx.tx, ctx.chat.network.id);
+    const s = await networkSummary(ctx.tx, ctx.chat.network.id, romeDay(ctx.now));
     const body = [
       coreTexts.network.themes(s.themes),
       coreTexts.network.referents(s.referents),
       coreTexts.network.counts(s.members, s.partners, s.channels),
+      ...(s.pause ? [calendarTexts.pause.shown(s.pause.from, s.pause.to)] : []),
     ].join('\n');
     await ctx.reply({
       text: `${s.name} (${s.code})`,

@@ -3,7 +3,8 @@
 // weeks, the networks furthest from their usual values, obstacles and support requested.
 import { Prisma, type Tx } from '../../db/client.js';
 import { inList, networkFilter, TREND_WEEKS, type Scope } from '../../reports/scope.js';
-import { shiftWeek, weekStart } from '../../time.js';
+import { DateTime } from 'luxon';
+import { ZONE, shiftWeek, weekStart } from '../../time.js';
 
 export interface NetworkRef {
   id: number;
@@ -21,6 +22,8 @@ export interface Response {
   late: number;
   /** Networks without an answer this week, by how many weeks in a row (1, 2, 3 meaning 3 or more). */
   silent: SilentNetwork[];
+  /** Networks whose check-ins were paused this week (and that did not answer): neither expected nor silent. */
+  paused: NetworkRef[];
   /** The same counts for each of the last TREND_WEEKS weeks, oldest first (the digest's week last). */
   trend: { week: string; expected: number; onTime: number; late: number }[];
 }
@@ -76,12 +79,15 @@ export const NUMERIC_TYPES = ['integer', 'decimal', 'scale'] as const;
  */
 export async function response(tx: Tx, scope: Scope): Promise<Response> {
   const ends = scope.trend.map((w) => weekStart(shiftWeek(w, 1)));
+  const days = scope.trend.map(weekDays);
   const rows = await tx.$queryRaw<{ week: string; expected: number; answered: number; late: number }[]>`
-    SELECT r.period AS week, count(*)::int AS expected,
+    SELECT r.period AS week,
+           count(*) FILTER (WHERE s.id IS NOT NULL OR NOT ${pausedBetween(Prisma.sql`r.network_id`, Prisma.sql`w.first_day`, Prisma.sql`w.last_day`)})::int AS expected,
            count(s.id)::int AS answered,
            count(s.id) FILTER (WHERE r.reminders > 0 OR s.submitted_at >= w.ends)::int AS late
     FROM checkin_round r
-    JOIN unnest(${scope.trend}::text[], ${ends}::timestamptz[]) AS w(period, ends) ON w.period = r.period
+    JOIN unnest(${scope.trend}::text[], ${ends}::timestamptz[], ${days.map((d) => d.first)}::text[], ${days.map((d) => d.last)}::text[])
+      AS w(period, ends, first_day, last_day) ON w.period = r.period
     LEFT JOIN checkin_submission s ON s.round_id = r.id
     WHERE r.period IN (${inList(scope.trend)}) ${networkFilter(scope, 'r.network_id')}
     GROUP BY r.period`;
@@ -94,15 +100,49 @@ export async function response(tx: Tx, scope: Scope): Promise<Response> {
   const expected = counts?.expected ?? 0;
   const answered = counts?.answered ?? 0;
   const late = counts?.late ?? 0;
-  return { expected, answered, onTime: answered - late, late, silent: await silentNetworks(tx, scope), trend };
+  return { expected, answered, onTime: answered - late, late, silent: await silentNetworks(tx, scope), paused: await pausedNetworks(tx, scope), trend };
+}
+
+/** The first and last day (Europe/Rome, "2027-08-02" … "2027-08-08") of an ISO week. */
+function weekDays(week: string): { first: string; last: string } {
+  const first = DateTime.fromJSDate(weekStart(week), { zone: ZONE });
+  return { first: first.toISODate()!, last: first.plus({ days: 6 }).toISODate()! };
+}
+
+/** SQL: the network `column` had a pause on at least one day between `first` and `last` (days as text). */
+function pausedBetween(column: Prisma.Sql, first: Prisma.Sql, last: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM network_pause p WHERE p.network_id = ${column} AND p.starts_on <= ${last} AND p.ends_on >= ${first})`;
+}
+
+/** SQL: the round `r` belongs to a week its network paused (days of the ISO week of its opening, Europe/Rome). */
+const roundPaused = (r: string) => {
+  const monday = Prisma.sql`date_trunc('week', ${Prisma.raw(r)}.opened_at AT TIME ZONE 'Europe/Rome')`;
+  return pausedBetween(
+    Prisma.raw(`${r}.network_id`),
+    Prisma.sql`to_char(${monday}, 'YYYY-MM-DD')`,
+    Prisma.sql`to_char(${monday} + interval '6 days', 'YYYY-MM-DD')`,
+  );
+};
+
+/** Networks (active, in scope) that paused their check-ins during the week and did not answer it. */
+export async function pausedNetworks(tx: Tx, scope: Scope): Promise<NetworkRef[]> {
+  const { first, last } = weekDays(scope.week);
+  return tx.$queryRaw<NetworkRef[]>`
+    SELECT n.id, n.code, n.name FROM network n
+    WHERE n.active ${networkFilter(scope, 'n.id')}
+      AND ${pausedBetween(Prisma.sql`n.id`, Prisma.sql`${first}`, Prisma.sql`${last}`)}
+      AND NOT EXISTS (SELECT 1 FROM checkin_submission s WHERE s.network_id = n.id AND s.period = ${scope.week})
+    ORDER BY n.code`;
 }
 
 /**
  * Networks with a round this week and no answer, with the number of weeks in a row without one:
  * the rounds since the network's last answer (weeks without a round, e.g. before check-ins began
- * or while the network was inactive, do not count). Longest silence first.
+ * or while the network was inactive, do not count, nor do weeks it paused its check-ins: a paused
+ * network is never silent). Longest silence first.
  */
 export async function silentNetworks(tx: Tx, scope: Scope): Promise<SilentNetwork[]> {
+  const { first, last } = weekDays(scope.week);
   return tx.$queryRaw<SilentNetwork[]>`
     WITH silent AS (
       SELECT r.network_id,
@@ -110,10 +150,12 @@ export async function silentNetworks(tx: Tx, scope: Scope): Promise<SilentNetwor
       FROM checkin_round r
       WHERE r.period = ${scope.week} ${networkFilter(scope, 'r.network_id')}
         AND NOT EXISTS (SELECT 1 FROM checkin_submission s WHERE s.round_id = r.id)
+        AND NOT ${pausedBetween(Prisma.sql`r.network_id`, Prisma.sql`${first}`, Prisma.sql`${last}`)}
     )
     SELECT n.id, n.code, n.name,
            (SELECT count(*) FROM checkin_round r
-             WHERE r.network_id = si.network_id AND r.period <= ${scope.week} AND r.period > coalesce(si.last_answered, ''))::int AS weeks
+             WHERE r.network_id = si.network_id AND r.period <= ${scope.week} AND r.period > coalesce(si.last_answered, '')
+               AND NOT ${roundPaused('r')})::int AS weeks
     FROM silent si JOIN network n ON n.id = si.network_id
     ORDER BY weeks DESC, n.code`;
 }

@@ -40,16 +40,32 @@ export const responseSection = defineDigestSection({
   order: 10,
   audience: 'both',
   build: (tx, { scope }) => response(tx, scope),
-  isEmpty: (r) => r.answered === 0 && r.silent.length === 0,
+  isEmpty: (r) => r.answered === 0 && r.silent.length === 0 && r.paused.length === 0,
   render(r, view: DigestView): Block[] {
     if (view.network) {
       const mine = r.silent[0];
-      const text =
-        r.expected === 0 ? t.response.networkNoRound : r.answered ? t.response.networkAnswered(r.late > 0) : t.response.networkSilent(mine?.weeks ?? 1);
+      const text = r.paused.length
+        ? t.response.networkPaused
+        : r.expected === 0
+          ? t.response.networkNoRound
+          : r.answered
+            ? t.response.networkAnswered(r.late > 0)
+            : t.response.networkSilent(mine?.weeks ?? 1);
       return section(t.response.header, [{ type: 'text', text }]);
     }
     const blocks: Block[] = [{ type: 'text', text: t.response.summary(r.answered, r.expected, r.onTime, r.late) }];
     blocks.push(...packLines(silentLines(r.silent)));
+    if (r.paused.length) {
+      blocks.push(
+        ...packLines([
+          t.response.pausedHeading(r.paused.length),
+          ...chunk(
+            r.paused.map((p) => p.code),
+            CODES_PER_LINE,
+          ).map((part) => `  ${part.join(', ')}`),
+        ]),
+      );
+    }
     if (r.expected > 0) blocks.push({ type: 'context', text: t.response.lateNote });
     return section(t.response.header, blocks);
   },

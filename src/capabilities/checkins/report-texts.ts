@@ -42,6 +42,8 @@ export const itCheckinsDigest = {
     networkAnswered: (late: boolean) => (late ? 'Check-in inviato, in ritardo.' : 'Check-in inviato in tempo. Grazie!'),
     networkSilent: (weeks: number) => (weeks <= 1 ? 'Check-in non inviato questa settimana.' : `Check-in non inviato da ${weeks} settimane di fila.`),
     networkNoRound: 'Nessun check-in aperto per questa settimana.',
+    networkPaused: 'Check-in in pausa questa settimana.',
+    pausedHeading: (count: number) => `In pausa questa settimana (${count}), non contate tra quelle senza risposta:`,
   },
   indicators: {
     header: 'Indicatori',

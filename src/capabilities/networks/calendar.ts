@@ -68,3 +68,8 @@ export function nextWorkingTime(at: Date, patronDay: string | null): Date {
 export function monthDay(day: string): string {
   return day.slice(5);
 }
+
+/** The day of an instant in Europe/Rome: "2027-03-29". */
+export function romeDay(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: ZONE }).toISODate()!;
+}

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
 import { coreTexts } from '../../i18n/core-texts.js';
 import type { Address } from '../../platform/port.js';
+import { currentOrNextPause } from './pauses.js';
 
 export async function networkByCode(tx: Tx, code: string) {
   const network = await tx.network.findUnique({ where: { code: code.trim().toUpperCase() } });
@@ -10,7 +11,8 @@ export async function networkByCode(tx: Tx, code: string) {
   return network;
 }
 
-export async function networkSummary(tx: Tx, networkId: number) {
+/** `today` ("2027-08-01"): with the pause of the check-ins in progress or next, if any. */
+export async function networkSummary(tx: Tx, networkId: number, today?: string) {
   const network = await tx.network.findUniqueOrThrow({
     where: { id: networkId },
     include: {
@@ -27,6 +29,7 @@ export async function networkSummary(tx: Tx, networkId: number) {
     members: network._count.memberships,
     partners: network._count.partners,
     channels: network._count.channels,
+    pause: today ? await currentOrNextPause(tx, networkId, today) : null,
   };
 }
 

@@ -36,6 +36,7 @@ export const itCalendar = {
       `Fatto: i check-in della rete ${literal(code)} sono in pausa ${range(from, to)}. In quei giorni non invio domande né promemoria e le settimane compaiono «in pausa» nei riepiloghi. Per riprendere prima: /rete riprendi ${literal(code)}.`,
     resumed: (code: string, from: string, to: string) =>
       `Fatto: la pausa dei check-in della rete ${literal(code)} (${range(from, to)}) è tolta. Le domande ripartono dal prossimo check-in settimanale.`,
+    resumeExtra: 'Dopo «riprendi» basta il codice della rete (es. /rete riprendi BG01).',
     nothingToResume: (code: string) => `La rete ${literal(code)} non ha pause in corso o in programma: nulla da riprendere.`,
     shown: (from: string, to: string) => `Check-in in pausa ${range(from, to)}`,
   },
