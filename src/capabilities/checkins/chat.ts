@@ -4,6 +4,8 @@ import { addressOfActor, type Context, type Membership } from '../../bus/types.j
 import { AppError } from '../../errors.js';
 import type { Address, OutMessage } from '../../platform/port.js';
 import { START_ACTION, editOffer } from './notices.js';
+import { romeDay } from '../networks/calendar.js';
+import { networksAsDeputy } from './deputies.js';
 import { completedNetworks } from './rounds.js';
 import { beginCheckin, beginEdit, openRoundFromButton, requireReferent, type BeginOutcome, type Starter } from './session.js';
 import { itCheckins as t } from './texts.js';
@@ -19,12 +21,16 @@ function privately(ctx: Context): Where {
   return { address: addressOfActor(ctx.actor), say: (m) => ctx.replyPrivately(m) };
 }
 
-function referentNetworks(ctx: Context): Membership[] {
-  return ctx.actor.memberships.filter((m) => m.role === 'referente');
+/** The networks the person answers for: as a referent, and today as a referent's deputy. */
+async function referentNetworks(ctx: Context): Promise<Membership[]> {
+  const own = ctx.actor.memberships.filter((m) => m.role === 'referente');
+  const deputy = await networksAsDeputy(ctx.tx, ctx.actor.personId, romeDay(ctx.now));
+  return [...own, ...deputy.filter((d) => !own.some((m) => m.networkId === d.networkId))];
 }
 
-function starter(ctx: Context, where: Where): Starter {
-  return { personId: ctx.actor.personId, name: ctx.actor.name, referentOf: referentNetworks(ctx).map((m) => m.networkId), address: where.address };
+async function starter(ctx: Context, where: Where): Promise<Starter> {
+  const networks = await referentNetworks(ctx);
+  return { personId: ctx.actor.personId, name: ctx.actor.name, referentOf: networks.map((m) => m.networkId), address: where.address };
 }
 
 function said(outcome: BeginOutcome): OutMessage | string | null {
@@ -67,7 +73,7 @@ async function chooseNetwork(ctx: Context, networks: Membership[], where: Where)
 
 /** /checkin [CODICE]: the check-in of the person's network (of the one typed, of the channel's, or chosen from a list). */
 export async function checkinCommand(ctx: Context, code?: string): Promise<void> {
-  let networks = referentNetworks(ctx);
+  let networks = await referentNetworks(ctx);
   if (code) {
     networks = networks.filter((m) => m.code === code.toUpperCase());
     if (networks.length === 0) throw new AppError('forbidden', t.notReferentOf(code));
@@ -84,13 +90,13 @@ export async function checkinCommand(ctx: Context, code?: string): Promise<void>
   }
   const where = privately(ctx);
   if (networks.length > 1) return chooseNetwork(ctx, networks, where);
-  await tell(where, await beginCheckin(ctx, starter(ctx, where), networks[0]!.networkId, ctx.services.checkins.openCron));
+  await tell(where, await beginCheckin(ctx, await starter(ctx, where), networks[0]!.networkId, ctx.services.checkins.openCron));
 }
 
 /** The «Inizia» button of a prompt or reminder ("r<round>"), or a network chosen from the list ("n<network>"). */
 export async function pressStart(ctx: Context, value: string): Promise<void> {
   const where = privately(ctx);
-  const who = starter(ctx, where);
+  const who = await starter(ctx, where);
   const network = /^n(\d+)$/.exec(value)?.[1];
   const round = network ? null : await openRoundFromButton(ctx.tx, ctx.now, value);
   if (!network && !round) return where.say(t.buttonClosed);
@@ -104,5 +110,5 @@ export async function pressEdit(ctx: Context, value: string): Promise<void> {
   const id = /^r(\d+)$/.exec(value)?.[1];
   if (!id) return ctx.reply(t.buttonClosed);
   const where = privately(ctx);
-  await tell(where, await beginEdit(ctx, starter(ctx, where), Number(id), ctx.services.checkins.openCron));
+  await tell(where, await beginEdit(ctx, await starter(ctx, where), Number(id), ctx.services.checkins.openCron));
 }

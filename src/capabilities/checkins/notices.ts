@@ -18,12 +18,21 @@ export const remindKey = (code: string, period: string, day: string, personId: n
 export const askKey = (code: string, period: string, personId: number) => `checkin-ask:${code}:${period}:${personId}`;
 const doneKey = (code: string, period: string, personId: number) => `checkin-done:${code}:${period}:${personId}`;
 
-export function promptMessage(person: string, n: NetworkRef, period: string, questions: number, closesAt: Date, roundId: number): OutMessage {
+export function promptMessage(
+  person: string,
+  n: NetworkRef,
+  period: string,
+  questions: number,
+  closesAt: Date,
+  roundId: number,
+  insteadOf: { name: string; to: string } | null = null,
+): OutMessage {
   return {
     text: t.prompt.plain(n, period),
     blocks: [
       { type: 'header', text: t.prompt.header },
       { type: 'text', text: t.prompt.text(person, n, period, questions) },
+      ...(insteadOf ? [{ type: 'text' as const, text: t.deputy.promptNote(insteadOf.name, insteadOf.to) }] : []),
       { type: 'context', text: t.prompt.context(closesAt) },
       { type: 'buttons', buttons: [{ label: t.start, action: START_ACTION, value: `r${roundId}`, style: 'primary' }] },
     ],

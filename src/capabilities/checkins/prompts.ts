@@ -6,6 +6,8 @@
 // get a message, under deterministic outbox keys: running a job twice sends nothing new.
 import { privateAddressesOf, type PrivateAddress } from '../networks/private-addresses.js';
 import type { Tx } from '../../db/client.js';
+import { romeDay } from '../networks/calendar.js';
+import { activeDeputies } from './deputies.js';
 import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
 import type { Address } from '../../platform/port.js';
 import type { NetworkRef } from './texts.js';
@@ -45,30 +47,40 @@ interface Referent {
   networkId: number;
   personId: number;
   name: string;
+  /** Prompted as the deputy of this referent, until this day. */
+  insteadOf: { name: string; to: string } | null;
   /** The reachable account used last, on a connected platform. */
   address: Address | null;
   /** Without one: the accounts the bot may not write to first (never opened the chat, or blocked it), to ask in a group there. */
   blocked: PrivateAddress[];
 }
 
+/** Each network's referents, a referent with a deputy active today replaced by the deputy (once per network). */
 async function referentsOf(tx: Tx, networkIds: number[], opts: PromptOptions): Promise<Referent[]> {
   const rows = await tx.membership.findMany({
     where: { networkId: { in: networkIds }, role: 'referente' },
     orderBy: [{ networkId: 'asc' }, { personId: 'asc' }],
     select: { networkId: true, personId: true, person: { select: { name: true } } },
   });
-  const addresses = await privateAddressesOf(
-    tx,
-    rows.map((m) => m.personId),
-    opts.platforms,
-  );
-  return rows.map((m) => {
-    const accounts = addresses.get(m.personId)!;
+  const deputies = await activeDeputies(tx, [...new Set(rows.map((m) => m.personId))], romeDay(opts.now));
+  const seen = new Set<string>();
+  const people: Omit<Referent, 'address' | 'blocked'>[] = [];
+  for (const m of rows) {
+    const d = deputies.get(m.personId);
+    const who = d
+      ? { networkId: m.networkId, personId: d.deputyPersonId, name: d.name, insteadOf: { name: m.person.name, to: d.to } }
+      : { networkId: m.networkId, personId: m.personId, name: m.person.name, insteadOf: null };
+    const key = `${who.networkId}:${who.personId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    people.push(who);
+  }
+  const addresses = await privateAddressesOf(tx, [...new Set(people.map((p) => p.personId))], opts.platforms);
+  return people.map((p) => {
+    const accounts = addresses.get(p.personId) ?? [];
     const reachable = accounts.find((a) => !a.unreachable);
     return {
-      networkId: m.networkId,
-      personId: m.personId,
-      name: m.person.name,
+      ...p,
       address: reachable ? { platform: reachable.platform, workspace: reachable.workspace, chatId: reachable.chatId } : null,
       blocked: reachable ? [] : accounts.filter((a) => opts.askInGroup(a.platform)),
     };
@@ -163,7 +175,7 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
     }
     const message =
       opts.kind === 'open'
-        ? promptMessage(referent.name, n, round.period, opts.questions(round.networkId), round.closesAt, round.id)
+        ? promptMessage(referent.name, n, round.period, opts.questions(round.networkId), round.closesAt, round.id, referent.insteadOf)
         : reminderMessage(
             n,
             round.period,

@@ -2,6 +2,9 @@
 // who is answering, edits, and the YAML `indicators:` section.
 import { literal } from '../../platform/markup.js';
 import { formatDateTime, formatWeek } from '../../time.js';
+import { formatDay, itCalendar } from '../networks/texts.js';
+
+const range = itCalendar.range;
 
 export interface NetworkRef {
   code: string;
@@ -29,6 +32,24 @@ const week = (period: string) => `la settimana ${weekLabel(period)}`;
 const firstName = (name: string) => literal(name.split(/\s+/)[0] ?? name);
 
 export const itCheckins = {
+  deputy: {
+    usage: '/checkin sostituto [@persona dal AAAA-MM-GG al AAAA-MM-GG | nessuno]',
+    description: 'Indica chi risponde al check-in al tuo posto per un periodo, lo mostra o lo toglie',
+    promptNote: (referent: string, to: string) =>
+      `Ricevi questo check-in al posto di ${literal(referent)} fino a ${formatDay(to)}: puoi rispondere per la rete.`,
+    none: 'Nessun sostituto indicato. Per indicarne uno: /checkin sostituto @persona dal 2027-01-04 al 2027-01-17',
+    shown: (name: string, from: string, to: string) =>
+      `Al tuo posto risponde ${literal(name)} ${range(from, to)}: riceve le domande e i promemoria del check-in. Per toglierlo: /checkin sostituto nessuno`,
+    set: (name: string, from: string, to: string) =>
+      `Fatto: ${literal(name)} risponde al check-in al tuo posto ${range(from, to)}. In quei giorni le domande e i promemoria arrivano a questa persona invece che a te; puoi comunque rispondere anche tu.`,
+    removed: (name: string) => `Fatto: ${literal(name)} non risponde più al check-in al tuo posto.`,
+    nothingToRemove: 'Non hai nessun sostituto da togliere.',
+    who: 'Indica la persona con una menzione (@nome) prima delle date, per esempio: /checkin sostituto @maria dal 2027-01-04 al 2027-01-17',
+    self: 'Il sostituto deve essere un’altra persona.',
+    onlyReferents: 'Un sostituto può indicarlo solo chi è referente di una rete.',
+    notified: (referent: string, from: string, to: string) =>
+      `${literal(referent)} ti ha indicato per rispondere al check-in settimanale al suo posto ${range(from, to)}. In quei giorni ricevi tu le domande; scrivi /checkin per rispondere.`,
+  },
   command: {
     description: 'Compila, riprendi o modifica il check-in settimanale della tua rete',
     usage: '/checkin [CODICE]',
