@@ -2,6 +2,7 @@
 // where to talk (the person's private chat), asks the session to begin, and says what came of it.
 import { addressOfActor, type Context, type Membership } from '../../bus/types.js';
 import { AppError } from '../../errors.js';
+import { coreTexts } from '../../i18n/core-texts.js';
 import type { Address, OutMessage } from '../../platform/port.js';
 import { START_ACTION, editOffer } from './notices.js';
 import { romeDay } from '../networks/calendar.js';
@@ -80,7 +81,8 @@ export async function checkinCommand(ctx: Context, code?: string): Promise<void>
   } else if (ctx.chat.network && networks.some((m) => m.networkId === ctx.chat.network!.id)) {
     networks = networks.filter((m) => m.networkId === ctx.chat.network!.id);
   }
-  if (networks.length === 0) throw new AppError('forbidden', t.notReferent);
+  // Members who are nobody's deputy get the bus's usual answer; coordinators are told they answer for no network.
+  if (networks.length === 0) throw new AppError('forbidden', ctx.actor.coordinator ? t.notReferent : coreTexts.error.referentsOnly);
   if (ctx.chat.kind === 'group') {
     // Where the bot may not write first, a deep link (where the platform has them) opens the
     // private chat on /start checkin; elsewhere the bot writes in the private chat right away.
