@@ -50,7 +50,7 @@ describe('a network’s pause: /rete pausa, pause: in the configuration, /rete r
   });
 
   it('a referent pauses the network in its group, a coordinator names another network; overlaps are refused', async () => {
-    expect(await inGroup(people.maria, 'pausa 2027-08-01 2027-08-31')).toContain(
+    expect(await inGroup(people.maria, 'pausa dal 2027-08-01 al 2027-08-31')).toContain(
       'Fatto: i check-in della rete BG01 sono in pausa dal dom 1 agosto 2027 al mar 31 agosto 2027.',
     );
     expect(await inGroup(people.ahmed, 'pausa 15/8/2027 10/9/2027')).toContain('La rete BG01 ha già una pausa dal dom 1 agosto 2027 al mar 31 agosto 2027');

@@ -9,6 +9,9 @@ import { parseDay, parsePeriod } from './period-input.js';
 import { pauseNetwork, resumeNetwork } from './pauses.js';
 import { itCalendar as t } from './texts.js';
 
+/** Words of the period that are not a network code: «dal 2027-08-01 al 2027-08-31». */
+const CONNECTORS = /^(dal|al|fino)$/i;
+
 function today(ctx: Context): { today: string; yesterday: string } {
   const d = DateTime.fromJSDate(ctx.now, { zone: ZONE });
   return { today: d.toISODate()!, yesterday: d.minus({ days: 1 }).toISODate()! };
@@ -19,7 +22,7 @@ async function targetNetwork(ctx: Context, words: string[]): Promise<{ network: 
   const first = words[0];
   let network: { id: number; code: string } | null = null;
   let rest = words;
-  if (first && !parseDay(first) && /^[A-Za-z]/.test(first)) {
+  if (first && !parseDay(first) && !CONNECTORS.test(first) && /^[A-Za-z]/.test(first)) {
     network = await networkByCode(ctx.tx, first);
     rest = words.slice(1);
   } else if (ctx.chat.network) {
