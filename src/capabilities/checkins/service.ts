@@ -6,13 +6,15 @@ import type { Logger } from '../../log.js';
 import type { Platforms } from '../../services.js';
 import { goodPracticesFromCheckins, type GoodPracticeFromCheckin } from './hooks.js';
 import { OPEN_CRON } from './period.js';
-import { openWeek, remind } from './schedule.js';
+import { openWeek, promptDeferred, remind } from './schedule.js';
 
 export interface CheckinService {
   /** Cron of the opening job (SCHEDULE_CHECKIN_OPEN): rounds close when the next one opens. */
   readonly openCron: string;
   /** Job checkin-open: closes the previous rounds, opens this week's, prompts every referent. */
   openWeek(now: Date, logger?: Logger): Promise<JobResult>;
+  /** Job checkin-deferred: the prompts a holiday moved to today. */
+  promptDeferred(now: Date, logger?: Logger): Promise<JobResult>;
   /** Job checkin-remind. */
   remind(now: Date, logger?: Logger): Promise<JobResult>;
   /** Good practices written in check-ins (hook for the good-practice library). */
@@ -30,6 +32,7 @@ export function createCheckinService(deps: CheckinDeps): CheckinService {
   return {
     openCron: schedule.openCron,
     openWeek: (now, logger) => openWeek(schedule, now, logger),
+    promptDeferred: (now, logger) => promptDeferred(schedule, now, logger),
     remind: (now, logger) => remind(schedule, now, logger),
     goodPractices: goodPracticesFromCheckins,
   };
