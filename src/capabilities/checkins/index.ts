@@ -29,7 +29,14 @@ export const checkinsCapability = defineCapability({
   failureListeners: { 'checkin.prompt': promptUndeliverable },
   digestSections: checkinsDigestSections,
   exportDatasets: [answersDataset],
-  services: ({ db, platforms, schedules }) => ({ checkins: createCheckinService({ db, platforms, openCron: schedules['checkin-open'] ?? OPEN_CRON }) }),
+  services: ({ db, platforms, schedules, contributions }) => ({
+    checkins: createCheckinService({
+      db,
+      platforms,
+      openCron: schedules['checkin-open'] ?? OPEN_CRON,
+      questionSources: contributions.capabilities.flatMap((c) => c.checkinQuestions ?? []),
+    }),
+  }),
   async onStartup({ db, logger }) {
     // The default indicators, once, into an empty catalogue (before any YAML changes them).
     const installed = await installDefaultIndicators(db);
