@@ -65,6 +65,8 @@ export interface FormFlowSpec {
   guard?(ctx: Context, conv: ConversationRef<FormState>): Promise<Transition<FormState> | null>;
   /** Lines shown above the summary. */
   summaryIntro?(state: FormState): string;
+  /** A further check of a parsed answer against the flow's own rules (null: fine; else the Italian reason, asked again). */
+  check?(ctx: Context, state: FormState, field: FieldSpec, answer: Answer): Promise<string | null> | string | null;
   upgrade?: Flow<FormState>['upgrade'];
 }
 
@@ -200,10 +202,14 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
       ? { to: 'step', step: 'summary', state: { ...state, fromSummary: false, draft: undefined } }
       : { to: 'step', step: 'ask', state: { ...state, index, draft: undefined } };
 
-  const answer = (state: FormState, field: FieldSpec, value: Answer | null): Transition<FormState> =>
+  const store = (state: FormState, field: FieldSpec, value: Answer | null): Transition<FormState> =>
     next({ ...state, answers: { ...state.answers, [field.key]: value } }, state.index + 1);
 
   async function handle(ctx: Context, conv: ConversationRef<FormState>, input: Input): Promise<Transition<FormState>> {
+    const answer = async (state: FormState, field: FieldSpec, value: Answer | null): Promise<Transition<FormState>> => {
+      const refused = value && spec.check ? await spec.check(ctx, state, field, value) : null;
+      return refused ? { to: 'retry', say: refused } : store(state, field, value);
+    };
     const guarded = await spec.guard?.(ctx, conv);
     if (guarded) return guarded;
     const state = conv.state;
