@@ -12,6 +12,13 @@ export const coreTexts = {
     badArguments: (usage: string, detail?: string) => `${detail ? `${detail}\n` : ''}Uso: ${usage}`,
     privateOnly: 'Questo comando funziona solo in chat privata con me.',
     groupOnly: 'Questo comando va usato nel canale della rete.',
+    buttonGone: 'Questo pulsante non è più attivo.',
+    formGone: 'Questo modulo non è più attivo.',
+  },
+  access: {
+    outsider:
+      'Ciao! Reti è il servizio di ANCI Lombardia per le reti territoriali del programma: lo usano i referenti e i partecipanti delle reti, nei canali delle reti e in chat privata. ' +
+      'Per accedere, chiedi al referente della tua rete o al coordinamento di ANCI Lombardia di inserirti, oppure scrivi una volta nel canale della tua rete.',
   },
   help: {
     title: 'Comandi di Reti',
