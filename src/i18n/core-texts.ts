@@ -41,6 +41,10 @@ export const coreTexts = {
     linkedElsewhere: (code: string) => `Questo canale era collegato a ${literal(code)}; ora è collegato alla nuova rete.`,
     referentAssigned: (person: string, code: string) => `${literal(person)} ora è referente della rete ${literal(code)}.`,
     referentAlready: (person: string, code: string) => `${literal(person)} è già referente della rete ${literal(code)}.`,
+    referentRemoved: (person: string, code: string) =>
+      `${literal(person)} non è più referente della rete ${literal(code)} (resta tra i partecipanti finché scrive nel canale; /rete rimuovi di nuovo per toglierla del tutto).`,
+    memberRemoved: (person: string, code: string) => `${literal(person)} non fa più parte della rete ${literal(code)}.`,
+    notInNetwork: (person: string, code: string) => `${literal(person)} non fa parte della rete ${literal(code)}: nulla da cambiare.`,
     personNotFound: (who: string) => `Non conosco «${literal(who)}». Menziona la persona (@nome) oppure chiedile di scrivermi una volta, così la registro.`,
     privateChatForLink: 'Per collegare una rete usa il comando nel canale della rete, non in chat privata.',
   },
