@@ -13,7 +13,8 @@ import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
 import { addressOf, asMessage, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter, type PlatformCapabilities } from '../platform/port.js';
 import type { Services } from '../services.js';
 import { resolveActor, resolveChat } from './actors.js';
-import { allowed, resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
+import { admitted, allowed, forgedIds } from './policy.js';
+import { resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
 import { addressOfActor, type Access, type Context, type ConversationRouter, type ReplyOptions } from './types.js';
 
 export interface DispatcherDeps {
@@ -119,6 +120,12 @@ export class Dispatcher {
   }
 
   private async route(tx: Tx, event: InboundEvent): Promise<void> {
+    // The access policy (src/bus/policy.ts): someone Reti does not know is told how to be added,
+    // and nothing about them is written (no person, no account).
+    if (!(await admitted(tx, event.actor, await resolveChat(tx, event.chat)))) {
+      await enqueue(tx, { delivery: this.replyDelivery(event, { text: t.access.outsider }), dedupeKey: `re:${event.platform}:${event.id}:0` });
+      return;
+    }
     const ctx = await this.context(tx, event);
     switch (event.type) {
       case 'command':
@@ -129,13 +136,14 @@ export class Dispatcher {
         return;
       case 'action': {
         if (await this.deps.conversations?.handleInput(ctx, { action: event.action, value: event.value })) return;
-        const handler = this.deps.commands.action(event.action);
-        if (!handler) throw new AppError('not_found', 'Questo pulsante non è più attivo.');
-        return handler(ctx, event.value);
+        const found = this.deps.commands.actionOf(event.action);
+        if (!found || forgedIds(event.value)) throw new AppError('not_found', t.error.buttonGone);
+        checkAccess(found.spec.access, ctx);
+        return found.handler(ctx, event.value);
       }
       case 'form': {
         const handler = this.deps.commands.form(event.form);
-        if (!handler) throw new AppError('not_found', 'Questo modulo non è più attivo.');
+        if (!handler || forgedIds(event.context)) throw new AppError('not_found', t.error.formGone);
         return handler(ctx, event.values, event.context);
       }
     }
