@@ -7,7 +7,7 @@ import { findLab } from '../src/capabilities/labs/repository.js';
 import { ensureAudience, join, leave } from '../src/capabilities/labs/signups.js';
 import { itLabs as t } from '../src/capabilities/labs/texts.js';
 import { AppError } from '../src/errors.js';
-import { adminForms, adminSubcommands, labId } from './laboratori-admin.js';
+import { adminFormChecks, adminForms, adminSubcommands, labId } from './laboratori-admin.js';
 
 // /laboratori: the upcoming workshop sessions open to the person, sign-up and withdrawal by
 // command or button, the calendar file. Coordinators' subcommands live in laboratori-admin.ts.
@@ -72,4 +72,5 @@ export default defineCommand({
     voto: pressVote,
   },
   forms: adminForms,
+  formChecks: adminFormChecks,
 });

@@ -148,6 +148,7 @@ export function createApp(opts: AppOptions): App {
     metrics,
     handle: (event, complete) => dispatcher.dispatch(event, complete),
     afterHandle: () => outbox.kick(),
+    checkForm: (event) => dispatcher.checkForm(event),
   });
 
   const jobs = new JobRunner({

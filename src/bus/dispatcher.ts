@@ -67,6 +67,26 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * The wrong fields of a submitted form, checked before it is recorded (the platform keeps the
+   * form open and shows each message under its field). Null when it may be recorded; a check that
+   * fails for another reason lets the submission through to its handler, which refuses properly.
+   */
+  async checkForm(event: InboundEvent): Promise<Record<string, string> | null> {
+    if (event.type !== 'form') return null;
+    const check = this.deps.commands.formCheck(event.form);
+    if (!check) return null;
+    try {
+      return await this.deps.db.$transaction(async (tx) => check(await this.context(tx, event), event.values, event.context), {
+        timeout: 10_000,
+        maxWait: 10_000,
+      });
+    } catch (err) {
+      this.deps.logger.warn({ err, form: event.form }, 'form check failed');
+      return null;
+    }
+  }
+
   /** Builds the context for an event (also used by jobs that act for a person). */
   async context(tx: Tx, event: InboundEvent): Promise<Context> {
     const now = this.deps.clock.now();

@@ -51,6 +51,12 @@ export class CommandRegistry {
     return this.actionPrefixes.get(formId.slice(0, dot))?.forms?.[formId.slice(dot + 1)];
   }
 
+  formCheck(formId: string): NonNullable<CommandSpec['formChecks']>[string] | undefined {
+    const dot = formId.indexOf('.');
+    if (dot < 0) return undefined;
+    return this.actionPrefixes.get(formId.slice(0, dot))?.formChecks?.[formId.slice(dot + 1)];
+  }
+
   /** Commands (and subcommands) this person may use, for /aiuto. */
   visibleTo(actor: Actor): { usage: string; description: string }[] {
     const lines: { usage: string; description: string }[] = [];

@@ -177,7 +177,7 @@ export const schedaFlow = formFlow({
   id: SCHEDA_FLOW,
   version: 1,
   resumeCommand: '/scheda modifica',
-  check: (ctx, state, field, answer) => checkAnswer(ctx.now, state.answers, field, answer),
+  check: (ctx, field, answer, state) => checkAnswer(ctx.now, state.answers, field, answer),
   async confirm(ctx, state) {
     const subject = subjectOf(state);
     ensureMayEdit(ctx, subject.networkId, subject.code);
