@@ -11,7 +11,7 @@ import {
   sectionFields,
   sectionFormSpec,
   subjectFromContext,
-} from '../src/capabilities/scheda/forms.js';
+} from '../src/capabilities/scheda/chat-forms.js';
 import { FREQUENCIES, SECTIONS, type Frequency, type Section } from '../src/capabilities/scheda/model.js';
 import { renderScheda } from '../src/capabilities/scheda/render.js';
 import { loadScheda } from '../src/capabilities/scheda/repository.js';

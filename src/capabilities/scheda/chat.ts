@@ -5,7 +5,7 @@ import type { FormState } from '../../conversation/form.js';
 import { newForm } from '../../conversation/form.js';
 import { AppError } from '../../errors.js';
 import { networkByCode } from '../networks/directory.js';
-import { currentAnswers, ensureMayEdit, SCHEDA_FLOW, sectionFields, sectionFormSpec, subjectOf, type SchedaSubject } from './forms.js';
+import { currentAnswers, ensureMayEdit, SCHEDA_FLOW, sectionFields, sectionFormSpec, subjectOf, type SchedaSubject } from './chat-forms.js';
 import type { Section } from './model.js';
 import { loadScheda } from './repository.js';
 import { itScheda as t } from './texts.js';

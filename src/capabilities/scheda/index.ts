@@ -5,7 +5,7 @@ import scheda from '../../../commands/scheda.js';
 import { defineCapability } from '../../capability.js';
 import { registerSchedaCli } from './cli.js';
 import { schedeSection } from './config-section.js';
-import { schedaFlow } from './forms.js';
+import { schedaFlow } from './chat-forms.js';
 
 export const schedaCapability = defineCapability({
   name: 'scheda',
