@@ -5,7 +5,7 @@ import { coreTexts } from '../src/i18n/core-texts.js';
 import { romeDay } from '../src/capabilities/networks/calendar.js';
 import { pauseCommand, resumeCommand } from '../src/capabilities/networks/pause-chat.js';
 import { itCalendar as calendarTexts } from '../src/capabilities/networks/texts.js';
-import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary } from '../src/capabilities/networks/directory.js';
+import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary, removeFromNetwork } from '../src/capabilities/networks/directory.js';
 
 const code = z
   .string({ message: 'Indica il codice della rete (es. BG01).' })
@@ -60,11 +60,33 @@ const riprendi = defineSubcommand({
   handler: resumeCommand,
 });
 
+const rimuovi = defineSubcommand({
+  description: 'Toglie il ruolo di una persona in una rete (un referente torna partecipante)',
+  usage: '/rete rimuovi CODICE @persona',
+  access: 'coordinatore',
+  args: z.tuple([code], z.string()).refine((t) => t.length >= 2, 'Indica la persona dopo il codice della rete (es. @maria).'),
+  async handler(ctx, [networkCode, ...who]) {
+    const network = await networkByCode(ctx.tx, networkCode);
+    const typed = who.join(' ');
+    const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
+    if (!person) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
+    const outcome = await removeFromNetwork(ctx.tx, person.id, network.id);
+    const n = coreTexts.network;
+    await ctx.reply(
+      outcome === 'demoted'
+        ? n.referentRemoved(person.name, network.code)
+        : outcome === 'removed'
+          ? n.memberRemoved(person.name, network.code)
+          : n.notInNetwork(person.name, network.code),
+    );
+  },
+});
+
 export default defineCommand({
   name: 'rete',
   description: 'Mostra la rete di questo canale',
   usage: '/rete',
-  subcommands: { collega, referente, pausa, riprendi },
+  subcommands: { collega, referente, rimuovi, pausa, riprendi },
   async handler(ctx) {
     if (!ctx.chat.network) {
       if (ctx.chat.kind === 'private') {

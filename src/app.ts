@@ -12,15 +12,17 @@ import { labsCapability } from './capabilities/labs/index.js';
 import { legamiCapability } from './capabilities/legami/index.js';
 import { networksCapability } from './capabilities/networks/index.js';
 import { richiesteCapability } from './capabilities/richieste/index.js';
+import { schedaCapability } from './capabilities/scheda/index.js';
 import { Dispatcher } from './bus/dispatcher.js';
 import { CommandRegistry } from './bus/registry.js';
 import type { CommandSpec } from './bus/types.js';
-import { systemClock, type Clock } from './clock.js';
+import { isAdjustable, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createHttpApp } from './http/server.js';
 import { Inbox } from './inbox/inbox.js';
-import { JobRunner } from './jobs/runner.js';
+import { ClockControl } from './jobs/clock-control.js';
+import { JobRunner, romeIso } from './jobs/runner.js';
 import type { JobSpec } from './jobs/types.js';
 import { silentLogger, type Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
@@ -29,6 +31,7 @@ import type { PlatformAdapter } from './platform/port.js';
 import type { Platforms, Services } from './services.js';
 import { Conversations, type Flow } from './conversation/engine.js';
 import { DomainEventBus } from './events.js';
+import { isDatabaseClock } from './test-clock.js';
 
 /** Reti's capabilities, in dependency order (a capability's services may use those before it). */
 export const capabilities: Capability[] = [
@@ -37,6 +40,7 @@ export const capabilities: Capability[] = [
   labsCapability,
   legamiCapability,
   richiesteCapability,
+  schedaCapability,
   digestsCapability,
   exportsCapability,
   cruscottoCapability,
@@ -72,10 +76,14 @@ export interface App {
   inbox: Inbox;
   outbox: OutboxWorker;
   jobs: JobRunner;
+  /** Moves the clock forward firing the ticks in between: when the clock can be moved (test clock, tests). */
+  clockControl?: ClockControl;
+  /** RETI_TEST_CLOCK=1 and a clock that can be moved: /admin/clock answers. */
+  testClock: boolean;
   metrics: Metrics;
   adapters: Map<string, PlatformAdapter>;
   http: Express;
-  health(): Promise<{ ok: boolean; database: boolean; adapters: Record<string, boolean> }>;
+  health(): Promise<{ ok: boolean; database: boolean; adapters: Record<string, boolean>; testClock?: true; now?: string }>;
   /** Start receiving events, delivering the outbox and running the schedule. */
   start(options?: { scheduler?: boolean; outbox?: boolean }): Promise<void>;
   /** Stop taking new work, finish or park what is in flight. */
@@ -140,6 +148,7 @@ export function createApp(opts: AppOptions): App {
     metrics,
     handle: (event, complete) => dispatcher.dispatch(event, complete),
     afterHandle: () => outbox.kick(),
+    checkForm: (event) => dispatcher.checkForm(event),
   });
 
   const jobs = new JobRunner({
@@ -150,18 +159,26 @@ export function createApp(opts: AppOptions): App {
     jobs: [...contributions.jobs, ...(opts.jobs ?? [])],
     schedules: config.schedules,
     afterRun: () => outbox.kick(),
+    instanceId,
+    registry: metrics.registry,
   });
+  const clockControl = isAdjustable(clock) ? new ClockControl({ db: prisma, clock, jobs, outbox, logger, instanceId }) : undefined;
+  const testClock = config.env.RETI_TEST_CLOCK && clockControl ? clockControl : undefined;
 
   async function health() {
     const database = await db.ping();
     const status = Object.fromEntries([...adapters.values()].map((a) => [a.platform, a.healthy()]));
-    return { ok: database && Object.values(status).every(Boolean), database, adapters: status };
+    const ok = database && Object.values(status).every(Boolean);
+    if (!testClock) return { ok, database, adapters: status };
+    if (isDatabaseClock(clock)) await clock.refresh().catch(() => {});
+    return { ok, database, adapters: status, testClock: true as const, now: romeIso(clock.now()) };
   }
 
   const http = createHttpApp({
     logger,
     metrics,
     jobs,
+    ...(testClock ? { clock: testClock } : {}),
     ...(config.env.ADMIN_TOKEN ? { adminToken: config.env.ADMIN_TOKEN } : {}),
     routes: [...adapters.values()].flatMap((a) => a.httpRoutes?.() ?? []),
     routers: contributions.capabilities.flatMap((c) => (c.http ? [c.http(deps)] : [])),
@@ -181,12 +198,19 @@ export function createApp(opts: AppOptions): App {
     inbox,
     outbox,
     jobs,
+    ...(clockControl ? { clockControl } : {}),
+    testClock: Boolean(testClock),
     metrics,
     adapters,
     http,
     health,
     async start(options = {}) {
       started = { scheduler: options.scheduler ?? config.env.SCHEDULER_ENABLED, outbox: options.outbox ?? true };
+      if (testClock)
+        logger.warn(
+          { now: romeIso(clock.now()) },
+          'OROLOGIO DI PROVA attivo (RETI_TEST_CLOCK=1): il servizio non segue l’ora reale e POST /admin/clock la fa avanzare. Mai in produzione.',
+        );
       inbox.open();
       for (const adapter of adapters.values()) await adapter.start(inbox.sink);
       await inbox.recover();

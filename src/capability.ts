@@ -13,6 +13,7 @@ import type { ConfigSection } from './config-import/import.js';
 import type { Flow } from './conversation/engine.js';
 import type { Database, Db } from './db/client.js';
 import type { EventHandlers } from './events.js';
+import type { ClockControl } from './jobs/clock-control.js';
 import type { JobRunner } from './jobs/runner.js';
 import type { JobSpec } from './jobs/types.js';
 import type { Logger } from './log.js';
@@ -47,6 +48,9 @@ export interface CliApp {
   services: Services;
   jobs: JobRunner;
   contributions: Contributions;
+  /** Present when the clock can be moved; the CLI moves it only when RETI_TEST_CLOCK=1 (testClock). */
+  clockControl?: ClockControl;
+  testClock: boolean;
 }
 
 /** What a capability's command-line subcommands receive (npm run reti -- <subcommand>). */
@@ -57,6 +61,8 @@ export interface CliContext {
   withApp<T>(use: (app: CliApp) => Promise<T>): Promise<T>;
   /** The clock of the service (the test clock when RETI_TEST_CLOCK=1). */
   clock: Clock;
+  /** The running service (PUBLIC_URL or http://localhost:PORT) and ADMIN_TOKEN, for commands it must carry out. */
+  service?: { url: string; token?: string };
   print(line: string): void;
 }
 

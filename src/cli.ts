@@ -5,8 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { createApp, defaultContributions } from './app.js';
 import type { CliContext } from './capability.js';
 import { openMigratedDatabase } from './bootstrap.js';
-import { systemClock } from './clock.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, publicUrl } from './config.js';
 import { DatabaseBusyError } from './db/client.js';
 import { ConfigImportError, formatStats } from './config-import/import.js';
 import { importConfiguration } from './configuration.js';
@@ -14,26 +13,37 @@ import { UnknownJobError } from './jobs/runner.js';
 import { AppError } from './errors.js';
 import { createLogger } from './log.js';
 import { createAdapters } from './adapters.js';
+import { ClockRefusal } from './jobs/clock-control.js';
+import { registerClockCli } from './jobs/clock-cli.js';
+import { DatabaseClock } from './test-clock.js';
+import { systemClock } from './clock.js';
 
 function context(): CliContext {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const testClock = config.env.RETI_TEST_CLOCK
+    ? new DatabaseClock({ ...(config.env.RETI_TEST_CLOCK_START ? { start: config.env.RETI_TEST_CLOCK_START } : {}), logger })
+    : undefined;
   const withDatabase: CliContext['withDatabase'] = async (use) => {
     const db = await openMigratedDatabase(config, logger);
     try {
+      await testClock?.attach(db.prisma);
       return await use(db);
     } finally {
+      testClock?.close();
       await db.close();
     }
   };
+  const clock = testClock ?? systemClock;
   return {
     withDatabase,
     withApp: (use) =>
       withDatabase(async (db) => {
         const adapters = await createAdapters(config, logger, defaultContributions.commands);
-        return use(createApp({ config, db, adapters, clock: systemClock, logger }));
+        return use(createApp({ config, db, adapters, clock, logger }));
       }),
-    clock: systemClock,
+    clock,
+    service: { url: publicUrl(config.env), ...(config.env.ADMIN_TOKEN ? { token: config.env.ADMIN_TOKEN } : {}) },
     print: (line) => console.log(line),
   };
 }
@@ -56,9 +66,7 @@ export function buildProgram(ctx: () => CliContext = context): Command {
     .action(async (file: string) => {
       const c = ctx();
       const text = readFileSync(file, 'utf8');
-      await c.withDatabase(async (database) =>
-        c.print(`Importazione completata — ${formatStats(await importConfiguration(database.prisma, systemClock, text))}`),
-      );
+      await c.withDatabase(async (database) => c.print(`Importazione completata — ${formatStats(await importConfiguration(database.prisma, c.clock, text))}`));
     });
 
   const job = program.command('job').description('Job pianificati');
@@ -107,6 +115,8 @@ export function buildProgram(ctx: () => CliContext = context): Command {
       });
     });
 
+  registerClockCli(program, ctx);
+
   for (const capability of defaultContributions.capabilities) capability.cli?.(program, ctx, defaultContributions);
   return program;
 }
@@ -117,6 +127,10 @@ async function main() {
   } catch (err) {
     if (err instanceof CommanderError) process.exit(err.exitCode);
     if (err instanceof ConfigError || err instanceof ConfigImportError || err instanceof UnknownJobError || err instanceof DatabaseBusyError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    if (err instanceof ClockRefusal) {
       console.error(err.message);
       process.exit(1);
     }

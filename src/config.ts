@@ -1,6 +1,7 @@
 // Every setting comes from the environment and is validated here, once, at start-up.
 // A missing or malformed value stops the service with one line naming the variable.
 import { hostname } from 'node:os';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 const optionalString = z
@@ -83,6 +84,18 @@ const envSchema = z
     OUTBOX_MAX_ATTEMPTS: int(8, 1),
     OUTBOX_POLL_MS: int(500, 10),
     SCHEDULER_ENABLED: bool(true),
+    /** The test clock (never in production): time stored in the database, moved by POST /admin/clock. */
+    RETI_TEST_CLOCK: bool(false),
+    /** Where the test clock starts the first time (ISO 8601; without offset: Europe/Rome). Default: the real time. */
+    RETI_TEST_CLOCK_START: optionalString.transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const d = DateTime.fromISO(v, { zone: 'Europe/Rome' });
+      if (!d.isValid) {
+        ctx.addIssue({ code: 'custom', message: 'non è una data e ora ISO 8601 (es. 2027-01-04T08:00)' });
+        return z.NEVER;
+      }
+      return d.toJSDate();
+    }),
     /** When confirmed participants are reminded before a laboratorio. */
     LABS_REMINDERS: offsets('24h,1h'),
 

@@ -6,11 +6,14 @@ import { readFileSync } from 'node:fs';
 import { stdin, stdout } from 'node:process';
 import { createApp } from './app.js';
 import { exampleConfigPath } from './bootstrap.js';
-import { systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { importConfiguration } from './configuration.js';
 import { MemoryAdapter, renderPlain, type SentMessage } from './platform/memory/adapter.js';
+import { ClockRefusal } from './jobs/clock-control.js';
+import { describeAdvance } from './jobs/clock-cli.js';
+import { DatabaseClock } from './test-clock.js';
+import { formatDateTime } from './time.js';
 
 const HELP = `Scrivi come in chat: /aiuto, /rete, /laboratori… oppure una risposta.
   !N            preme il pulsante N dell'ultimo messaggio
@@ -18,18 +21,23 @@ const HELP = `Scrivi come in chat: /aiuto, /rete, /laboratori… oppure una risp
   :in CODICE    scrive nel canale della rete (es. :in BG01); :in privato per la chat privata
   :su slack     usa Slack invece di Telegram (o :su telegram)
   :job NOME     esegue ora un job (es. :job checkin-open)
+  :ora          l'ora dell'orologio di prova della console
+  :avanza 2d    fa avanzare l'orologio (2d, 3h, 30m, P1DT2H) eseguendo i job che cadono nel mezzo
+  :vai DATA     porta l'orologio a una data e ora (es. :vai 2027-01-04 09:00)
   :chi          elenca le persone;  :esci per uscire`;
 
 async function main() {
   const config = loadConfig({ ...process.env, DATABASE_URL: '', LOG_LEVEL: 'silent' });
   const db = await openDatabase({ dataDir: 'memory://' });
   await db.migrate();
+  // The console always runs on a test clock (RETI_TEST_CLOCK_START, or now), so :avanza can show Wednesday.
+  const clock = await new DatabaseClock(config.env.RETI_TEST_CLOCK_START ? { start: config.env.RETI_TEST_CLOCK_START } : {}).attach(db.prisma);
   const file = process.env.RETI_CONFIG ?? exampleConfigPath;
-  await importConfiguration(db.prisma, systemClock, readFileSync(file, 'utf8'));
+  await importConfiguration(db.prisma, clock, readFileSync(file, 'utf8'));
   const people = await db.prisma.person.findMany({ include: { accounts: true, memberships: { include: { network: true } } }, orderBy: { id: 'asc' } });
   const workspace = (await db.prisma.account.findFirst({ where: { platform: 'slack', workspace: { not: '' } } }))?.workspace ?? 'T0CONSOLE';
   const adapters = { telegram: new MemoryAdapter('telegram'), slack: new MemoryAdapter('slack', workspace) };
-  const app = createApp({ config, db, adapters: Object.values(adapters), clock: systemClock });
+  const app = createApp({ config, db, adapters: Object.values(adapters), clock });
   await app.start({ scheduler: false, outbox: false });
 
   let platform: 'telegram' | 'slack' = 'telegram';
@@ -91,6 +99,17 @@ async function main() {
       } else if (line.startsWith(':job ')) {
         const result = await app.jobs.run(line.slice(5).trim(), 'manual');
         console.log(`  ${JSON.stringify(result)}`);
+      } else if (line === ':ora') {
+        console.log(`  ${formatDateTime(clock.now())}`);
+      } else if (line.startsWith(':avanza ') || line.startsWith(':vai ')) {
+        const arg = line.slice(line.indexOf(' ') + 1).trim();
+        try {
+          const report = await app.clockControl!.advance(line.startsWith(':avanza ') ? { advance: arg } : { to: arg });
+          for (const l of describeAdvance(report)) console.log(`  ${l}`);
+        } catch (err) {
+          if (!(err instanceof ClockRefusal)) throw err;
+          console.log(`  ${err.message}`);
+        }
       } else if (/^!\d+$/.test(line)) {
         const buttons = (last?.message.blocks ?? []).flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
         const b = buttons[Number(line.slice(1)) - 1];
@@ -109,6 +128,7 @@ async function main() {
   }
   rl.close();
   await app.stop();
+  clock.close();
   await db.close();
 }
 

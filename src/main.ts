@@ -3,12 +3,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, defaultContributions } from './app.js';
 import { loadStartupConfig, openMigratedDatabase } from './bootstrap.js';
-import { systemClock } from './clock.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ConfigImportError } from './config-import/import.js';
 import { listen } from './http/server.js';
 import { createLogger } from './log.js';
 import { createAdapters } from './adapters.js';
+import { isDatabaseClock, openServiceClock } from './test-clock.js';
 
 async function main(): Promise<void> {
   let config;
@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.env.LOG_LEVEL);
   const db = await openMigratedDatabase(config, logger);
+  const clock = await openServiceClock(config.env, db.prisma, logger);
   try {
-    await loadStartupConfig(db, config, systemClock, logger);
+    await loadStartupConfig(db, config, clock, logger);
   } catch (err) {
     if (err instanceof ConfigImportError || (err instanceof Error && err.message.startsWith('RETI_CONFIG'))) {
       logger.fatal(err.message);
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const adapters = await createAdapters(config, logger, defaultContributions.commands);
-  const app = createApp({ config, db, adapters, clock: systemClock, logger });
+  const app = createApp({ config, db, adapters, clock, logger });
   const server: Server = await listen(app.http, config.env.PORT, config.env.HOST);
   await app.start();
   const port = (server.address() as AddressInfo).port;
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     force.unref();
     server.close();
     await app.stop();
+    if (isDatabaseClock(clock)) clock.close();
     await db.close();
     logger.info('arrestato');
     process.exit(0);

@@ -8,11 +8,14 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { HttpRoute } from '../platform/port.js';
 import { UnknownJobError, type JobRunner } from '../jobs/runner.js';
+import { ClockRefusal, type ClockControl } from '../jobs/clock-control.js';
 
 export interface HttpDeps {
   logger: Logger;
   metrics: Metrics;
   jobs: JobRunner;
+  /** The test clock (RETI_TEST_CLOCK=1): absent, /admin/clock answers 404. */
+  clock?: ClockControl;
   adminToken?: string;
   routes: HttpRoute[];
   /** Routers contributed by capabilities, mounted in order (each chooses its own paths). */
@@ -52,10 +55,38 @@ export function createHttpApp(deps: HttpDeps): Express {
     }
   });
 
+  // The test clock: GET shows it, POST moves it forward ({ advance: "P2DT1H" } or { to: "…" }).
+  const clockGate = (req: express.Request, res: express.Response): ClockControl | undefined => {
+    if (!deps.clock) return void res.status(404).json({ error: 'Orologio di prova disattivato: si attiva solo con RETI_TEST_CLOCK=1.' });
+    if (!deps.adminToken) return void res.status(404).json({ error: 'Endpoint disattivato: imposta ADMIN_TOKEN per usarlo.' });
+    if (!bearerMatches(req.headers.authorization, deps.adminToken)) return void res.status(401).json({ error: 'Token non valido.' });
+    return deps.clock;
+  };
+  app.get('/admin/clock', async (req, res) => {
+    const clock = clockGate(req, res);
+    if (clock) res.json(await clock.show());
+  });
+  app.post('/admin/clock', express.json({ limit: '4kb' }), async (req, res) => {
+    const clock = clockGate(req, res);
+    if (!clock) return;
+    try {
+      res.json(await clock.advance((req.body ?? {}) as Record<string, unknown>));
+    } catch (err) {
+      if (err instanceof ClockRefusal) return void res.status(err.status).json({ error: err.message });
+      deps.logger.error({ err }, 'test clock advance failed');
+      res.status(500).json({ error: 'L’avanzamento dell’orologio si è interrotto: vedi i log.' });
+    }
+  });
+
   for (const route of deps.routes) app.post(route.path, route.handler);
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use((_req, res) => void res.status(404).json({ error: 'Non trovato.' }));
+  app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (err?.type === 'entity.parse.failed') return void res.status(400).json({ error: 'Il corpo della richiesta non è JSON valido.' });
+    if (err?.type === 'entity.too.large') return void res.status(413).json({ error: 'Richiesta troppo grande.' });
+    next(err);
+  });
   return app;
 }
 

@@ -18,9 +18,9 @@ describe('scheduled jobs across replicas', () => {
     const job = defineJob({ id: 'conta', description: 'conta', cron: '* * * * *', run: async () => ({ runs: ++runs }) });
     const replicas = [1, 2, 3].map(() => new JobRunner({ db: t.db.prisma, clock: t.clock, logger: silentLogger, services: t.app.services, jobs: [job] }));
     const tick = new Date('2026-11-23T08:30:00.000Z');
-    await Promise.all(replicas.map((r) => r.tick(job, tick)));
+    await Promise.all(replicas.map((r) => r.fire(job, tick)));
     expect(runs).toBe(1);
-    await Promise.all(replicas.map((r) => r.tick(job, new Date('2026-11-23T08:31:00.000Z'))));
+    await Promise.all(replicas.map((r) => r.fire(job, new Date('2026-11-23T08:31:00.000Z'))));
     expect(runs).toBe(2);
     const rows = await t.db.prisma.jobRun.findMany({ where: { job: 'conta' }, orderBy: { key: 'asc' } });
     expect(rows.map((r) => [r.key, r.finishedAt !== null])).toEqual([

@@ -30,7 +30,7 @@ export const checkinsCapability = defineCapability({
   failureListeners: { 'checkin.prompt': promptUndeliverable },
   digestSections: checkinsDigestSections,
   exportDatasets: [answersDataset],
-  services: ({ db, platforms, schedules, logger }) => {
+  services: ({ db, platforms, schedules, logger, contributions }) => {
     const openCron = schedules['checkin-open'] ?? OPEN_CRON;
     const deferredCron = schedules['checkin-deferred'] ?? DEFERRED_CRON;
     // A prompt moved by a holiday goes out at the opening's time: the two schedules should agree.
@@ -40,7 +40,8 @@ export const checkinsCapability = defineCapability({
         'SCHEDULE_CHECKIN_DEFERRED non ha lo stesso orario di SCHEDULE_CHECKIN_OPEN: i check-in spostati da un festivo partiranno a un’altra ora',
       );
     }
-    return { checkins: createCheckinService({ db, platforms, openCron }) };
+    const questionSources = contributions.capabilities.flatMap((c) => c.checkinQuestions ?? []);
+    return { checkins: createCheckinService({ db, platforms, openCron, questionSources }) };
   },
   async onStartup({ db, logger }) {
     // The default indicators, once, into an empty catalogue (before any YAML changes them).

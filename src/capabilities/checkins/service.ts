@@ -4,7 +4,7 @@ import type { Db, Tx } from '../../db/client.js';
 import type { JobResult } from '../../jobs/types.js';
 import type { Logger } from '../../log.js';
 import type { Platforms } from '../../services.js';
-import { goodPracticesFromCheckins, type GoodPracticeFromCheckin } from './hooks.js';
+import { goodPracticesFromCheckins, type CheckinQuestionSource, type GoodPracticeFromCheckin } from './hooks.js';
 import { OPEN_CRON } from './period.js';
 import { openWeek, promptDeferred, remind } from './schedule.js';
 
@@ -19,12 +19,15 @@ export interface CheckinService {
   remind(now: Date, logger?: Logger): Promise<JobResult>;
   /** Good practices written in check-ins (hook for the good-practice library). */
   goodPractices(tx: Tx, query: { period?: string; since?: Date; networkId?: number }): Promise<GoodPracticeFromCheckin[]>;
+  /** Questions other capabilities add after the indicators (their `checkinQuestions`). */
+  readonly questionSources: CheckinQuestionSource[];
 }
 
 export interface CheckinDeps {
   db: Db;
   platforms: Platforms;
   openCron?: string;
+  questionSources?: CheckinQuestionSource[];
 }
 
 export function createCheckinService(deps: CheckinDeps): CheckinService {
@@ -35,5 +38,6 @@ export function createCheckinService(deps: CheckinDeps): CheckinService {
     promptDeferred: (now, logger) => promptDeferred(schedule, now, logger),
     remind: (now, logger) => remind(schedule, now, logger),
     goodPractices: goodPracticesFromCheckins,
+    questionSources: deps.questionSources ?? [],
   };
 }

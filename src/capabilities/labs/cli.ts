@@ -1,7 +1,6 @@
 // npm run reti -- laboratori …: the same validation, rows and announcements as the chat.
 import type { Command } from 'commander';
 import type { CliContext } from '../../capability.js';
-import { systemClock } from '../../clock.js';
 import { cancelLabFromCli, createLabFromCli, listLabsForCli, updateLabFromCli } from './cli-actions.js';
 
 export function registerLabsCli(program: Command, ctx: () => CliContext): void {
@@ -13,7 +12,7 @@ export function registerLabsCli(program: Command, ctx: () => CliContext): void {
     .action(async (opts: { tutti?: boolean }) => {
       const c = ctx();
       await c.withDatabase(async (db) => {
-        const lines = await listLabsForCli(db.prisma, systemClock, { all: Boolean(opts.tutti) });
+        const lines = await listLabsForCli(db.prisma, c.clock, { all: Boolean(opts.tutti) });
         c.print(lines.length ? lines.join('\n') : 'Nessun laboratorio in programma.');
       });
     });
@@ -32,7 +31,7 @@ export function registerLabsCli(program: Command, ctx: () => CliContext): void {
     .action(async (o: Record<string, string | undefined>) => {
       const c = ctx();
       await c.withDatabase(async (db) => {
-        const res = await createLabFromCli(db.prisma, systemClock, {
+        const res = await createLabFromCli(db.prisma, c.clock, {
           title: o.titolo,
           theme: o.tema,
           start: o.inizio,
@@ -55,7 +54,7 @@ export function registerLabsCli(program: Command, ctx: () => CliContext): void {
     .action(async (id: string, field: string, value: string[]) => {
       const c = ctx();
       await c.withDatabase(async (db) => {
-        const res = await updateLabFromCli(db.prisma, systemClock, Number(id), field, value.join(' '));
+        const res = await updateLabFromCli(db.prisma, c.clock, Number(id), field, value.join(' '));
         c.print(res.changed.length ? `Modificato: ${res.changed.join(', ')}; avvisi in coda: ${res.notified}.` : 'Nessuna modifica.');
       });
     });
@@ -67,7 +66,7 @@ export function registerLabsCli(program: Command, ctx: () => CliContext): void {
     .action(async (id: string, reason: string[] = []) => {
       const c = ctx();
       await c.withDatabase(async (db) => {
-        const res = await cancelLabFromCli(db.prisma, systemClock, Number(id), reason.join(' '));
+        const res = await cancelLabFromCli(db.prisma, c.clock, Number(id), reason.join(' '));
         c.print(`Laboratorio n. ${id} annullato; avvisi in coda: ${res.notified}.`);
       });
     });

@@ -146,9 +146,37 @@ async function applyNetworks(ctx: SectionContext, list: NetworkRow[]): Promise<v
   }
 }
 
+/** Roles follow the file: a coordinator or referent it no longer names loses the role; the networks a listed person no longer has are left. */
+async function revokeUnlisted(ctx: SectionContext, coordinators: Set<number>, declared: Map<number, Map<number, string>>): Promise<void> {
+  const former = await ctx.tx.person.findMany({ where: { coordinator: true, id: { notIn: [...coordinators] } }, orderBy: { id: 'asc' } });
+  for (const p of former) {
+    await ctx.tx.person.update({ where: { id: p.id }, data: { coordinator: false } });
+    ctx.change('people', `${p.name}: non è più coordinatore`);
+  }
+  const rows = await ctx.tx.membership.findMany({
+    where: { OR: [{ role: 'referente' }, { personId: { in: [...declared.keys()] } }] },
+    include: { person: { select: { name: true } }, network: { select: { code: true } } },
+    orderBy: { id: 'asc' },
+  });
+  for (const m of rows) {
+    const listed = declared.get(m.personId);
+    const role = listed?.get(m.networkId);
+    if (role === m.role) continue;
+    if (m.role === 'referente' && role !== 'referente' && (role === 'membro' || !listed)) {
+      await ctx.tx.membership.update({ where: { id: m.id }, data: { role: 'membro' } });
+      ctx.change('people', `${m.person.name}: non è più referente di ${m.network.code}`);
+    } else if (listed && role === undefined) {
+      await ctx.tx.membership.delete({ where: { id: m.id } });
+      ctx.change('people', `${m.person.name}: non fa più parte di ${m.network.code}`);
+    }
+  }
+}
+
 async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void> {
   const codes = list.flatMap((p) => p.roles.flatMap((r) => ('network' in r ? [r.network] : [])));
   const ids = await networkIds(ctx, codes);
+  const coordinators = new Set<number>();
+  const declared = new Map<number, Map<number, string>>();
   for (const [i, p] of list.entries()) {
     const accounts = [
       ...(p.accounts.slack ? [{ platform: 'slack', externalId: p.accounts.slack, workspace: p.accounts.slack_team ?? '', username: '' }] : []),
@@ -193,11 +221,15 @@ async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void
         changed = true;
       }
     }
+    if (coordinator) coordinators.add(personId);
+    const roles = declared.get(personId) ?? new Map<number, string>();
+    declared.set(personId, roles);
     for (const [j, r] of p.roles.entries()) {
       if (r.role === 'coordinatore') continue;
       const networkId = ids.get(r.network);
       if (networkId === undefined)
         ctx.fail(['people', i, 'roles', j, 'network'], `rete sconosciuta ${r.network}: dichiarala in networks o controlla il codice`);
+      if (roles.get(networkId) !== 'referente') roles.set(networkId, r.role);
       const current = await ctx.tx.membership.findUnique({ where: { personId_networkId: { personId, networkId } } });
       if (!current) {
         await ctx.tx.membership.create({ data: { personId, networkId, role: r.role } });
@@ -209,6 +241,7 @@ async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void
     }
     if (!created) ctx.count('people', changed ? 'updated' : 'unchanged');
   }
+  await revokeUnlisted(ctx, coordinators, declared);
 }
 
 export const networksSection: ConfigSection<NetworkRow[]> = { key: 'networks', schema: networks, order: 10, apply: applyNetworks };
