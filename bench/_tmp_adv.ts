@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { importConfiguration } from '../src/configuration.js';
+import { MemoryAdapter } from '../src/platform/memory/adapter.js';
+import { DatabaseClock } from '../src/test-clock.js';
+const db = await openDatabase({ dataDir: 'memory://' });
+await db.migrate();
+const clock = await new DatabaseClock({ start: new Date('2027-01-04T08:00:00+01:00') }).attach(db.prisma);
+await importConfiguration(db.prisma, clock, readFileSync('tests/fixtures/networks.yaml', 'utf8'));
+const app = createApp({ config: loadConfig({ RETI_TEST_CLOCK: '1' }), db, adapters: [new MemoryAdapter('telegram'), new MemoryAdapter('slack', 'T0EXAMPLE')], clock });
+await app.start({ scheduler: false, outbox: false });
+let t0 = performance.now();
+const r = await app.clockControl!.advance({ advance: process.argv[2] ?? 'P2D' });
+console.log('ticks', r.total, 'ms', Math.round(performance.now() - t0), 'per tick', ((performance.now() - t0) / r.total).toFixed(2));
+await app.stop(); clock.close(); await db.close();

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase } from '../src/db/client.js';
+import { importConfiguration } from '../src/configuration.js';
+import { MemoryAdapter } from '../src/platform/memory/adapter.js';
+import { ManualClock } from '../src/clock.js';
+const db = await openDatabase({ dataDir: 'memory://' });
+await db.migrate();
+const clock = new ManualClock(new Date('2027-01-04T08:00:00+01:00'));
+await importConfiguration(db.prisma, clock, readFileSync('tests/fixtures/networks.yaml', 'utf8'));
+const app = createApp({ config: loadConfig({}), db, adapters: [new MemoryAdapter('telegram'), new MemoryAdapter('slack', 'T0EXAMPLE')], clock });
+const time = async (label: string, n: number, f: () => Promise<unknown>) => { const t0 = performance.now(); for (let i = 0; i < n; i++) await f(); console.log(label, ((performance.now() - t0) / n).toFixed(2), 'ms'); };
+for (const j of ['labs-remind', 'incontri-remind', 'labs-feedback', 'incontri-nota']) await time(j, 30, () => app.jobs.run(j));
+await time('select 1', 50, () => db.prisma.$queryRaw`SELECT 1`);
+await time('createMany', 50, () => db.prisma.jobRun.createMany({ data: [{ job: 'x', key: String(Math.random()) }], skipDuplicates: true }));
+await time('count outbox', 50, () => db.prisma.outboxMessage.findMany({ where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: clock.now() } }, select: { id: true } }));
+await db.close();
