@@ -15,7 +15,7 @@ describe('a scheduled tick whose run failed is tried again until its next tick',
   let down = false;
   const logs: { msg: string; job?: string; attempt?: number; retryAt?: string }[] = [];
   const digestsTo = (platform: 'telegram' | 'slack', id: string) =>
-    (platform === 'telegram' ? t.telegram : t.slack).texts(id).filter((m) => m.includes('Digest settimanale'));
+    (platform === 'telegram' ? t.telegram : t.slack).texts(id).filter((m) => m.replace(/\u200b/g, '').startsWith('Digest '));
 
   beforeAll(async () => {
     db = await testDatabase();
