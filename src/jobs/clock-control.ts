@@ -56,6 +56,8 @@ export interface ClockControlDeps {
   outbox: OutboxWorker;
   logger: Logger;
   instanceId: string;
+  /** Platforms with an adapter: messages for others cannot leave, so they are not waited for. */
+  platforms(): string[];
 }
 
 const SHORT = /^(?:(\d+)\s*(?:w|sett))?\s*(?:(\d+)\s*(?:d|g))?\s*(?:(\d+)\s*h)?\s*(?:(\d+)\s*(?:m|min))?$/i;
@@ -114,6 +116,8 @@ export class ClockControl {
       if (!at) throw new ClockRefusal(`«${String(req.to)}» non è una data e ora: usa per esempio 2027-01-04T09:00 (ora di Roma).`, 400);
       target = at;
     }
+    // The clock flows: a target in the minute just gone ("to 09:00" at 09:00:07) means "now", not the past.
+    if (target.getTime() < now.getTime() && now.getTime() - target.getTime() < 60_000) return now;
     if (target.getTime() < now.getTime())
       throw new ClockRefusal(`L’orologio di prova non torna indietro: ora segna ${formatDateTime(now)} e ${formatDateTime(target)} è nel passato.`, 409);
     if (target.getTime() - now.getTime() > MAX_ADVANCE_DAYS * DAY)
@@ -202,7 +206,11 @@ export class ClockControl {
     // Nothing offered to the outbox since the last wait: nothing to wait for (one query less per tick).
     if (enqueued.count === this.seenEnqueued) return undefined;
     this.seenEnqueued = enqueued.count;
-    const due = () => db.outboxMessage.findMany({ where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: clock.now() } }, select: { id: true } });
+    const due = () =>
+      db.outboxMessage.findMany({
+        where: { status: { in: ['pending', 'sending'] }, notBefore: { lte: clock.now() }, platform: { in: this.deps.platforms() } },
+        select: { id: true },
+      });
     try {
       let rows = await due();
       if (rows.length === 0) return undefined;
