@@ -10,7 +10,7 @@ import {
   parseMeetingForm,
   setUpMeeting,
   writeNote,
-} from '../src/capabilities/richieste/meeting-forms.js';
+} from '../src/capabilities/richieste/chat-meetings.js';
 import { meetingCalendar } from '../src/capabilities/richieste/meeting-notices.js';
 import { meetingDetail, upcomingFor } from '../src/capabilities/richieste/meeting-views.js';
 import { answerInvite, cancelMeeting, closeRequestAfterMeeting, linkedRequest, requestForMeeting } from '../src/capabilities/richieste/meetings.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineSubcommand, type CommandSpec, type Context, type SubcommandSpec } from '../src/bus/types.js';
 import { startNewLab } from '../src/capabilities/labs/chat.js';
 import { patchFor } from '../src/capabilities/labs/edit-fields.js';
-import { editFormFor, ensureCoordinator, inputFromForm, labFormSpec } from '../src/capabilities/labs/forms.js';
+import { editFormFor, ensureCoordinator, inputFromForm, labFormErrors, labFormSpec } from '../src/capabilities/labs/forms.js';
 import { cancelLab, createLab, updateLab, type Updated } from '../src/capabilities/labs/manage.js';
 import { signupsText } from '../src/capabilities/labs/render.js';
 import { findLab, signupNames } from '../src/capabilities/labs/repository.js';
@@ -90,3 +90,9 @@ async function submitEdit(ctx: Context, values: Record<string, string | string[]
 
 /** Native form submissions ("laboratori.nuovo", "laboratori.modifica"). */
 export const adminForms: NonNullable<CommandSpec['forms']> = { nuovo: submitNew, modifica: submitEdit };
+
+/** The modals' fields checked before they are recorded: Slack shows each message under its field. */
+export const adminFormChecks: NonNullable<CommandSpec['formChecks']> = {
+  nuovo: async (ctx, values) => (ctx.actor.coordinator ? labFormErrors(ctx.tx, ctx.now, values) : null),
+  modifica: async (ctx, values) => (ctx.actor.coordinator ? labFormErrors(ctx.tx, ctx.now, values) : null),
+};

@@ -4,10 +4,10 @@ import { answerView, participantOf, pressVote } from '../src/capabilities/labs/c
 import { upcomingFor } from '../src/capabilities/labs/listing.js';
 import { calendarMessage, labListMessage, signupMessage, withdrawText } from '../src/capabilities/labs/render.js';
 import { findLab } from '../src/capabilities/labs/repository.js';
-import { join, leave } from '../src/capabilities/labs/signups.js';
+import { ensureAudience, join, leave } from '../src/capabilities/labs/signups.js';
 import { itLabs as t } from '../src/capabilities/labs/texts.js';
 import { AppError } from '../src/errors.js';
-import { adminForms, adminSubcommands, labId } from './laboratori-admin.js';
+import { adminFormChecks, adminForms, adminSubcommands, labId } from './laboratori-admin.js';
 
 // /laboratori: the upcoming workshop sessions open to the person, sign-up and withdrawal by
 // command or button, the calendar file. Coordinators' subcommands live in laboratori-admin.ts.
@@ -24,7 +24,7 @@ async function signUp(ctx: Context, id: number): Promise<void> {
 }
 
 async function withdraw(ctx: Context, id: number): Promise<void> {
-  const res = await leave(ctx.tx, ctx.now, id, ctx.actor.personId);
+  const res = await leave(ctx.tx, ctx.now, id, participantOf(ctx.actor));
   await ctx.reply(withdrawText(res, answerView(ctx)));
 }
 
@@ -64,8 +64,13 @@ export default defineCommand({
   actions: {
     join: (ctx, value) => signUp(ctx, parseId(value)),
     leave: (ctx, value) => withdraw(ctx, parseId(value)),
-    ics: async (ctx, value) => ctx.reply(calendarMessage(await findLab(ctx.tx, parseId(value)), ctx.now)),
+    ics: async (ctx, value) => {
+      const lab = await findLab(ctx.tx, parseId(value));
+      await ensureAudience(ctx.tx, lab, participantOf(ctx.actor));
+      await ctx.reply(calendarMessage(lab, ctx.now));
+    },
     voto: pressVote,
   },
   forms: adminForms,
+  formChecks: adminFormChecks,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seesPartnerContacts } from '../src/bus/policy.js';
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
 import { actingNetwork } from '../src/capabilities/legami/acting-network.js';
 import { startPrivateForm } from '../src/capabilities/legami/chat.js';
@@ -36,7 +37,7 @@ export default defineCommand({
     const query = (tokens as string[]).join(' ').trim();
     if (query) {
       const groups = await partnersByTheme(ctx.tx, query);
-      if (groups.length) return ctx.reply(partnerSearchMessage(query, groups));
+      if (groups.length) return ctx.reply(partnerSearchMessage(query, groups, seesPartnerContacts(ctx.actor)));
       const available = (await partnerThemes(ctx.tx)).map((x) => x.theme);
       return ctx.reply(t.none(query, available));
     }

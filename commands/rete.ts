@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
 import { coreTexts } from '../src/i18n/core-texts.js';
-import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary } from '../src/capabilities/networks/directory.js';
+import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary, removeFromNetwork } from '../src/capabilities/networks/directory.js';
 
 const code = z
   .string({ message: 'Indica il codice della rete (es. BG01).' })
@@ -39,11 +39,33 @@ const referente = defineSubcommand({
   },
 });
 
+const rimuovi = defineSubcommand({
+  description: 'Toglie il ruolo di una persona in una rete (un referente torna partecipante)',
+  usage: '/rete rimuovi CODICE @persona',
+  access: 'coordinatore',
+  args: z.tuple([code], z.string()).refine((t) => t.length >= 2, 'Indica la persona dopo il codice della rete (es. @maria).'),
+  async handler(ctx, [networkCode, ...who]) {
+    const network = await networkByCode(ctx.tx, networkCode);
+    const typed = who.join(' ');
+    const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
+    if (!person) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
+    const outcome = await removeFromNetwork(ctx.tx, person.id, network.id);
+    const n = coreTexts.network;
+    await ctx.reply(
+      outcome === 'demoted'
+        ? n.referentRemoved(person.name, network.code)
+        : outcome === 'removed'
+          ? n.memberRemoved(person.name, network.code)
+          : n.notInNetwork(person.name, network.code),
+    );
+  },
+});
+
 export default defineCommand({
   name: 'rete',
   description: 'Mostra la rete di questo canale',
   usage: '/rete',
-  subcommands: { collega, referente },
+  subcommands: { collega, referente, rimuovi },
   async handler(ctx) {
     if (!ctx.chat.network) {
       if (ctx.chat.kind === 'private') {

@@ -3,7 +3,7 @@ import { defineCommand } from '../src/bus/types.js';
 import { actingNetwork, formValue, loadDraft, prefilled, reachOf, startPrivateForm, submitOrKeep } from '../src/capabilities/richieste/chat.js';
 import type { NetworkRef } from '../src/capabilities/richieste/model.js';
 import { networkRef } from '../src/capabilities/richieste/repository.js';
-import { ensureMayOpen, newRequestState, openedReply, parseRequestForm, REQUEST_FLOW, requestFormSpec } from '../src/capabilities/richieste/request-form.js';
+import { ensureMayOpen, newRequestState, openedReply, parseRequestForm, REQUEST_FLOW, requestFormSpec } from '../src/capabilities/richieste/chat-requests.js';
 import { openRequest } from '../src/capabilities/richieste/requests.js';
 import { itRichieste as t } from '../src/capabilities/richieste/texts.js';
 import { AppError } from '../src/errors.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCommand, defineSubcommand, type Context } from '../src/bus/types.js';
 import { authorOf, ensureCoordinator, idSchema, parseId, reachOf } from '../src/capabilities/richieste/chat.js';
 import { listRequests, parseFilter } from '../src/capabilities/richieste/listing.js';
-import { beginMeeting } from '../src/capabilities/richieste/meeting-forms.js';
+import { beginMeeting } from '../src/capabilities/richieste/chat-meetings.js';
 import { requestForMeeting } from '../src/capabilities/richieste/meetings.js';
 import type { RequestRecord } from '../src/capabilities/richieste/model.js';
 import { networkRef } from '../src/capabilities/richieste/repository.js';

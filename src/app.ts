@@ -12,6 +12,7 @@ import { labsCapability } from './capabilities/labs/index.js';
 import { legamiCapability } from './capabilities/legami/index.js';
 import { networksCapability } from './capabilities/networks/index.js';
 import { richiesteCapability } from './capabilities/richieste/index.js';
+import { schedaCapability } from './capabilities/scheda/index.js';
 import { Dispatcher } from './bus/dispatcher.js';
 import { CommandRegistry } from './bus/registry.js';
 import type { CommandSpec } from './bus/types.js';
@@ -39,6 +40,7 @@ export const capabilities: Capability[] = [
   labsCapability,
   legamiCapability,
   richiesteCapability,
+  schedaCapability,
   digestsCapability,
   exportsCapability,
   cruscottoCapability,
@@ -146,6 +148,7 @@ export function createApp(opts: AppOptions): App {
     metrics,
     handle: (event, complete) => dispatcher.dispatch(event, complete),
     afterHandle: () => outbox.kick(),
+    checkForm: (event) => dispatcher.checkForm(event),
   });
 
   const jobs = new JobRunner({

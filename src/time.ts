@@ -62,3 +62,23 @@ export function parseItalianDateTime(input: string): Date | null {
   }
   return null;
 }
+
+/** Why a date typed in the right shape does not exist ("31/02/2027 10:00"), or null. */
+export type ImpossibleDate =
+  { reason: 'day'; typed: string; monthName: string; year: number; days: number } | { reason: 'month'; typed: string } | { reason: 'time'; typed: string };
+
+export function impossibleDate(input: string): ImpossibleDate | null {
+  const text = input.trim();
+  const m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})\b|^(\d{4})-(\d{1,2})-(\d{1,2})\b/.exec(text);
+  if (!m) return null;
+  const [day, month, yearRaw] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];
+  const year = yearRaw < 100 ? 2000 + yearRaw : yearRaw;
+  const typed = m[0];
+  if (month < 1 || month > 12) return { reason: 'month', typed };
+  const first = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE }).setLocale('it');
+  const days = first.daysInMonth ?? 31;
+  if (day < 1 || day > days) return { reason: 'day', typed, monthName: first.toFormat('LLLL'), year, days };
+  const time = /(\d{1,2})[:.](\d{2})\s*$/.exec(text.slice(typed.length));
+  if (time && (Number(time[1]) > 23 || Number(time[2]) > 59)) return { reason: 'time', typed: `${time[1]}:${time[2]}` };
+  return null;
+}

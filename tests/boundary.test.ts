@@ -138,7 +138,7 @@ describe('boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
-  it("only a capability's chat module takes the chat Context; its domain takes plain inputs (flows get it from the engine)", () => {
+  it("only a capability's chat modules (chat.ts, chat-*.ts) take the chat Context; its domain takes plain inputs", () => {
     const code = all.filter((f) => f.startsWith(path.join('src', 'capabilities') + path.sep));
     const takesContext = code.filter((f) =>
       [...readFileSync(path.join(root, f), 'utf8').matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+['"]([^'"]+)['"]/g)].some(
@@ -146,6 +146,6 @@ describe('boundaries', () => {
       ),
     );
     expect(takesContext.length).toBeGreaterThan(0);
-    expect(takesContext.filter((f) => path.basename(f) !== 'chat.ts')).toEqual([]);
+    expect(takesContext.filter((f) => !/^chat(-[a-z-]+)?\.ts$/.test(path.basename(f)))).toEqual([]);
   });
 });

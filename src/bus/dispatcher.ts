@@ -13,7 +13,8 @@ import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
 import { addressOf, asMessage, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter, type PlatformCapabilities } from '../platform/port.js';
 import type { Services } from '../services.js';
 import { resolveActor, resolveChat } from './actors.js';
-import { allowed, resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
+import { admitted, allowed, forgedIds } from './policy.js';
+import { resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
 import { addressOfActor, type Access, type Context, type ConversationRouter, type ReplyOptions } from './types.js';
 
 export interface DispatcherDeps {
@@ -63,6 +64,26 @@ export class Dispatcher {
         });
         await complete?.(tx, isAppError(err) ? { status: 'done' } : { status: 'failed', error: String(err instanceof Error ? err.stack : err) });
       });
+    }
+  }
+
+  /**
+   * The wrong fields of a submitted form, checked before it is recorded (the platform keeps the
+   * form open and shows each message under its field). Null when it may be recorded; a check that
+   * fails for another reason lets the submission through to its handler, which refuses properly.
+   */
+  async checkForm(event: InboundEvent): Promise<Record<string, string> | null> {
+    if (event.type !== 'form') return null;
+    const check = this.deps.commands.formCheck(event.form);
+    if (!check) return null;
+    try {
+      return await this.deps.db.$transaction(async (tx) => check(await this.context(tx, event), event.values, event.context), {
+        timeout: 10_000,
+        maxWait: 10_000,
+      });
+    } catch (err) {
+      this.deps.logger.warn({ err, form: event.form }, 'form check failed');
+      return null;
     }
   }
 
@@ -119,6 +140,12 @@ export class Dispatcher {
   }
 
   private async route(tx: Tx, event: InboundEvent): Promise<void> {
+    // The access policy (src/bus/policy.ts): someone Reti does not know is told how to be added,
+    // and nothing about them is written (no person, no account).
+    if (!(await admitted(tx, event.actor, await resolveChat(tx, event.chat)))) {
+      await enqueue(tx, { delivery: this.replyDelivery(event, { text: t.access.outsider }), dedupeKey: `re:${event.platform}:${event.id}:0` });
+      return;
+    }
     const ctx = await this.context(tx, event);
     switch (event.type) {
       case 'command':
@@ -129,13 +156,14 @@ export class Dispatcher {
         return;
       case 'action': {
         if (await this.deps.conversations?.handleInput(ctx, { action: event.action, value: event.value })) return;
-        const handler = this.deps.commands.action(event.action);
-        if (!handler) throw new AppError('not_found', 'Questo pulsante non è più attivo.');
-        return handler(ctx, event.value);
+        const found = this.deps.commands.actionOf(event.action);
+        if (!found || forgedIds(event.value)) throw new AppError('not_found', t.error.buttonGone);
+        checkAccess(found.spec.access, ctx);
+        return found.handler(ctx, event.value);
       }
       case 'form': {
         const handler = this.deps.commands.form(event.form);
-        if (!handler) throw new AppError('not_found', 'Questo modulo non è più attivo.');
+        if (!handler || forgedIds(event.context)) throw new AppError('not_found', t.error.formGone);
         return handler(ctx, event.values, event.context);
       }
     }

@@ -1,7 +1,8 @@
 // The command bus: commands are specs (name, aliases, description, access, zod-parsed args,
 // subcommands, button actions, forms); /aiuto, Telegram's command list and the Slack manifest
 // check are all generated from them.
-import type { Access, Actor, CommandSpec, Context, SubcommandSpec } from './types.js';
+import { allowed } from './policy.js';
+import type { Actor, CommandSpec, Context, SubcommandSpec } from './types.js';
 
 type FormHandler = NonNullable<CommandSpec['forms']>[string];
 
@@ -32,15 +33,28 @@ export class CommandRegistry {
 
   /** The action handler for an action id "<command>.<action>". */
   action(actionId: string): ((ctx: Context, value: string) => Promise<void>) | undefined {
+    return this.actionOf(actionId)?.handler;
+  }
+
+  /** The action handler and the command it belongs to (whose access applies to its buttons). */
+  actionOf(actionId: string): { spec: CommandSpec<any>; handler: (ctx: Context, value: string) => Promise<void> } | undefined {
     const dot = actionId.indexOf('.');
     if (dot < 0) return undefined;
-    return this.actionPrefixes.get(actionId.slice(0, dot))?.actions?.[actionId.slice(dot + 1)];
+    const spec = this.actionPrefixes.get(actionId.slice(0, dot));
+    const handler = spec?.actions?.[actionId.slice(dot + 1)];
+    return spec && handler ? { spec, handler } : undefined;
   }
 
   form(formId: string): FormHandler | undefined {
     const dot = formId.indexOf('.');
     if (dot < 0) return undefined;
     return this.actionPrefixes.get(formId.slice(0, dot))?.forms?.[formId.slice(dot + 1)];
+  }
+
+  formCheck(formId: string): NonNullable<CommandSpec['formChecks']>[string] | undefined {
+    const dot = formId.indexOf('.');
+    if (dot < 0) return undefined;
+    return this.actionPrefixes.get(formId.slice(0, dot))?.formChecks?.[formId.slice(dot + 1)];
   }
 
   /** Commands (and subcommands) this person may use, for /aiuto. */
@@ -54,17 +68,6 @@ export class CommandRegistry {
       }
     }
     return lines;
-  }
-}
-
-export function allowed(access: Access | undefined, actor: Actor, networkId?: number): boolean {
-  switch (access ?? 'everyone') {
-    case 'everyone':
-      return true;
-    case 'coordinatore':
-      return actor.coordinator;
-    case 'referente':
-      return actor.coordinator || actor.memberships.some((m) => m.role === 'referente' && (networkId === undefined || m.networkId === networkId));
   }
 }
 

@@ -100,6 +100,11 @@ export interface CommandSpec<A = unknown> {
   actions?: Record<string, (ctx: Context, value: string) => Promise<void>>;
   /** Submitted native forms (Slack modals) by form id. */
   forms?: Record<string, (ctx: Context, values: Record<string, string | string[]>, context: string) => Promise<void>>;
+  /**
+   * Checks of a submitted native form before it is recorded, by form id: the wrong fields with
+   * their Italian message (the modal stays open and shows each under its field), or null.
+   */
+  formChecks?: Record<string, (ctx: Context, values: Record<string, string | string[]>, context: string) => Promise<Record<string, string> | null>>;
   /** Not listed by /aiuto (e.g. Telegram's /start). */
   hidden?: boolean;
 }

@@ -12,6 +12,8 @@ export interface ImportStats {
   created: number;
   updated: number;
   unchanged: number;
+  /** What the import took away or changed that the file no longer says (roles), one line each. */
+  changes?: string[];
 }
 
 export interface SectionContext {
@@ -20,7 +22,9 @@ export interface SectionContext {
   /** The whole (validated) document, for cross-references between sections. */
   doc: Record<string, unknown>;
   stats: Record<string, ImportStats>;
-  count(section: string, outcome: keyof ImportStats, n?: number): void;
+  count(section: string, outcome: 'created' | 'updated' | 'unchanged', n?: number): void;
+  /** Records a change worth reading in the report (a role taken away). */
+  change(section: string, line: string): void;
   /** Fails the import naming the path at fault (it is turned into a line number). */
   fail(path: (string | number)[], message: string): never;
 }
@@ -133,6 +137,10 @@ export async function importConfig(db: Db, clock: Clock, text: string, sections:
             stats[section] ??= { created: 0, updated: 0, unchanged: 0 };
             stats[section][outcome] += n;
           },
+          change(section, line) {
+            stats[section] ??= { created: 0, updated: 0, unchanged: 0 };
+            (stats[section].changes ??= []).push(line);
+          },
           fail(path, message) {
             throw new SectionFailure(path, message);
           },
@@ -155,5 +163,6 @@ export async function importConfig(db: Db, clock: Clock, text: string, sections:
 
 export function formatStats(stats: Record<string, ImportStats>): string {
   const parts = Object.entries(stats).map(([k, s]) => `${k}: ${s.created} nuovi, ${s.updated} aggiornati, ${s.unchanged} invariati`);
-  return parts.length ? parts.join('; ') : 'nessun dato';
+  const changes = Object.values(stats).flatMap((s) => s.changes ?? []);
+  return (parts.length ? parts.join('; ') : 'nessun dato') + changes.map((c) => `\n- ${c}`).join('');
 }

@@ -37,8 +37,9 @@ export type Transition<S> =
   /** Move to a step (possibly the same) with a new state, then prompt it. `inPlace`: edit the
    *  message whose button was pressed instead of sending a new one (multiple-choice toggles). */
   | { to: 'step'; step: string; state: S; say?: Say[]; inPlace?: boolean }
-  /** Invalid input: nothing stored; explain and ask the same question again. */
-  | { to: 'retry'; say: Say }
+  /** Invalid input: nothing stored; explain and ask the same question again (`brief`: only explain,
+   *  the question is still on screen — a summary is not sent again in full for one wrong word). */
+  | { to: 'retry'; say: Say; brief?: boolean }
   /** Keep everything and stop asking; the flow's own command resumes it. */
   | { to: 'pause'; state?: S; say?: Say[] }
   /** Finished. */
@@ -193,7 +194,8 @@ export class Conversations implements ConversationRouter {
     const tx = ctx.tx;
     switch (tr.to) {
       case 'retry':
-        await this.ask(ctx, flow, conv, address, [tr.say]);
+        if (tr.brief) await this.say(tx, address, [tr.say], `cv:${conv.id}:${conv.rev}:${randomUUID()}`);
+        else await this.ask(ctx, flow, conv, address, [tr.say]);
         return;
       case 'step': {
         const state = flow.state.parse(tr.state);

@@ -7,7 +7,7 @@ import type { Context } from '../bus/types.js';
 import { itConversation } from './texts.js';
 import { literal } from '../platform/markup.js';
 import type { Block, Button, OutMessage } from '../platform/port.js';
-import { formatDate, formatDateTime, parseItalianDateTime } from '../time.js';
+import { formatDate, formatDateTime, impossibleDate, parseItalianDateTime } from '../time.js';
 import { button, type ConversationRef, type Flow, type FlowEnv, type Input, type Transition } from './engine.js';
 import { matchOption, matchOptions, normalize, parseNumber, parseYesNo } from './parse.js';
 
@@ -51,8 +51,31 @@ export const formStateSchema = z.object({
   fromSummary: z.boolean().default(false),
   /** The flow's own data (round id, network, …). */
   subject: z.record(z.string(), z.unknown()).default({}),
+  /** An answer waiting for «Confermi …?» (step 'confirmValue'), with the question asked. */
+  pending: z.object({ answer: answerSchema, message: z.string() }).optional(),
 });
 export type FormState = z.infer<typeof formStateSchema>;
+
+/** Counts and quantities without a configured maximum stop here (no 10^20 partners). */
+export const DEFAULT_NUMBER_MAX = 100_000;
+
+/** What a flow says of one answer, checked at its step against the answers before it. */
+export type StepCheck = string | { confirm: string } | null | undefined;
+
+/** Thrown by `confirm` (or a check) for an answer that is wrong: the summary names the step. */
+export class FieldError extends Error {
+  constructor(
+    readonly key: string,
+    readonly userMessage: string,
+  ) {
+    super(userMessage);
+  }
+}
+
+/** "1.000.000" */
+export function formatNumber(n: number): string {
+  return n.toLocaleString('it-IT', { maximumFractionDigits: 2 });
+}
 
 export interface FormFlowSpec {
   id: string;
@@ -65,6 +88,13 @@ export interface FormFlowSpec {
   guard?(ctx: Context, conv: ConversationRef<FormState>): Promise<Transition<FormState> | null>;
   /** Lines shown above the summary. */
   summaryIntro?(state: FormState): string;
+  /**
+   * Checks one answer where it is given, against the answers before it (the end against the
+   * start, network codes that exist): an Italian message asks the same question again;
+   * `{ confirm }` asks «Confermi …?» before the answer is kept. Run again for every answer
+   * before `confirm` (then `{ confirm }` counts as accepted).
+   */
+  check?(ctx: Context, field: FieldSpec, answer: Answer, state: FormState): Promise<StepCheck> | StepCheck;
   upgrade?: Flow<FormState>['upgrade'];
 }
 
@@ -88,11 +118,12 @@ export function parseAnswer(field: FieldSpec, text: string, now: Date): { answer
     case 'scale': {
       const n = parseNumber(text);
       const min = field.min ?? (field.type === 'scale' ? 1 : undefined);
-      const max = field.max ?? (field.type === 'scale' ? 5 : undefined);
+      const max = field.max ?? (field.type === 'scale' ? 5 : DEFAULT_NUMBER_MAX);
+      if (n !== null && field.type !== 'scale' && n > max) return { error: t.expected.tooLarge(formatNumber(n), formatNumber(max)) };
       const ok = n !== null && (field.type === 'decimal' || Number.isInteger(n)) && (min === undefined || n >= min) && (max === undefined || n <= max);
       if (ok) return { answer: { number: n } };
       if (field.type === 'scale') return { error: t.expected.scale(min!, max!) };
-      return { error: field.type === 'integer' ? t.expected.integer(min, max) : t.expected.decimal(min, max) };
+      return { error: field.type === 'integer' ? t.expected.integer(min, field.max) : t.expected.decimal(min, field.max) };
     }
     case 'yesno': {
       const b = parseYesNo(text);
@@ -113,6 +144,8 @@ export function parseAnswer(field: FieldSpec, text: string, now: Date): { answer
     }
     case 'date':
     case 'datetime': {
+      const impossible = impossibleDate(text);
+      if (impossible) return { error: t.expected.impossible(impossible) };
       const d = parseItalianDateTime(text);
       if (!d || (field.type === 'datetime' && !/\d[:.]\d/.test(text))) return { error: field.type === 'date' ? t.expected.date : t.expected.datetime };
       if (field.future && d.getTime() <= now.getTime()) return { error: t.expected.future };
@@ -142,6 +175,16 @@ function fieldButtons(conv: ConversationRef<FormState>, field: FieldSpec, state:
   }
 }
 
+function summaryButtons(conv: ConversationRef<FormState>): Block {
+  return { type: 'buttons', buttons: [button(conv, t.confirm, 'confirm', 'primary'), button(conv, t.edit, 'edit'), button(conv, t.pause, 'pause')] };
+}
+
+/** A short label for a "which answer" button: "3. Data e ora di inizio". */
+function pickLabel(i: number, label: string): string {
+  const clipped = label.length > 32 ? `${label.slice(0, 31).trimEnd()}…` : label;
+  return `${i + 1}. ${clipped}`;
+}
+
 function prompt(conv: ConversationRef<FormState>): OutMessage {
   const s = conv.state;
   if (conv.step === 'summary' || conv.step === 'pick') {
@@ -150,35 +193,47 @@ function prompt(conv: ConversationRef<FormState>): OutMessage {
       { type: 'header', text: `${t.summaryTitle} — ${s.title}` },
       { type: 'text', text: lines.join('\n') },
     ];
-    if (conv.step === 'pick') blocks.push({ type: 'text', text: t.whichToEdit(s.fields.length) });
-    else {
+    if (conv.step === 'pick') {
+      blocks.push({ type: 'text', text: t.whichToEdit(s.fields.length) });
+      blocks.push({ type: 'buttons', buttons: s.fields.map((f, i) => button(conv, pickLabel(i, f.label), `pick:${i + 1}`)) });
+    } else {
       blocks.push({ type: 'context', text: t.summaryHint });
-      blocks.push({ type: 'buttons', buttons: [button(conv, t.confirm, 'confirm', 'primary'), button(conv, t.edit, 'edit'), button(conv, t.pause, 'pause')] });
+      blocks.push(summaryButtons(conv));
     }
     return { text: `${t.summaryTitle} — ${s.title}`, blocks };
   }
   const field = s.fields[s.index]!;
+  if (conv.step === 'confirmValue' && s.pending) {
+    return {
+      text: s.pending.message,
+      blocks: [
+        { type: 'text', text: s.pending.message },
+        { type: 'buttons', buttons: [button(conv, t.confirmYes, 'v:si', 'primary'), button(conv, t.confirmNo, 'v:no')] },
+      ],
+    };
+  }
   const hint = field.type === 'scale' ? t.hint.scale(field.min ?? 1, field.max ?? 5) : t.hint[field.type];
   const text = `**${t.progress(s.index + 1, s.fields.length)}** ${literal(field.label)}`;
   const notes = [field.help ? literal(field.help) : '', typeof hint === 'string' ? hint : '', field.required ? '' : t.optional].filter(Boolean).join(' ');
+  const current = s.answers[field.key];
   const controls: Button[] = [];
+  if (current !== undefined) controls.push(button(conv, t.keep, 'keep', 'primary'));
   if (!field.required) controls.push(button(conv, t.skip, 'skip'));
   if (s.index > 0) controls.push(button(conv, t.back, 'back'));
   controls.push(button(conv, t.pause, 'pause'));
   const choices = fieldButtons(conv, field, s);
-  const blocks: Block[] = [
-    { type: 'text', text },
-    { type: 'context', text: notes },
-  ];
+  const blocks: Block[] = [{ type: 'text', text }];
+  if (notes) blocks.push({ type: 'context', text: notes });
+  if (current !== undefined) blocks.push({ type: 'text', text: t.current(formatAnswer(field, current)) });
   if (choices.length) blocks.push({ type: 'buttons', buttons: choices });
   blocks.push({ type: 'buttons', buttons: controls });
   return { text: `${t.progress(s.index + 1, s.fields.length)} ${field.label}`, blocks };
 }
 
-type Command = 'skip' | 'back' | 'pause' | 'confirm' | 'edit' | 'done';
+type Command = 'skip' | 'back' | 'pause' | 'confirm' | 'edit' | 'done' | 'keep';
 
 function commandOf(input: Input): Command | null {
-  if ('action' in input) return (['skip', 'back', 'pause', 'confirm', 'edit', 'done'] as const).find((c) => c === input.value) ?? null;
+  if ('action' in input) return (['skip', 'back', 'pause', 'confirm', 'edit', 'done', 'keep'] as const).find((c) => c === input.value) ?? null;
   const word = normalize(input.text);
   const map: Record<string, Command> = {
     salta: 'skip',
@@ -190,18 +245,53 @@ function commandOf(input: Input): Command | null {
     confermo: 'confirm',
     modifica: 'edit',
     fatto: 'done',
+    mantieni: 'keep',
   };
   return map[word] ?? null;
+}
+
+/** The choices already given, ticked again when a multiple choice is asked a second time. */
+function draftOf(answer: Answer | null | undefined): string[] | undefined {
+  return answer && 'choices' in answer ? answer.choices : undefined;
 }
 
 export function formFlow(spec: FormFlowSpec): Flow<FormState> {
   const next = (state: FormState, index: number): Transition<FormState> =>
     state.fromSummary || index >= state.fields.length
-      ? { to: 'step', step: 'summary', state: { ...state, fromSummary: false, draft: undefined } }
-      : { to: 'step', step: 'ask', state: { ...state, index, draft: undefined } };
+      ? { to: 'step', step: 'summary', state: { ...state, fromSummary: false, draft: undefined, pending: undefined } }
+      : { to: 'step', step: 'ask', state: { ...state, index, draft: draftOf(state.answers[state.fields[index]!.key]), pending: undefined } };
 
   const answer = (state: FormState, field: FieldSpec, value: Answer | null): Transition<FormState> =>
     next({ ...state, answers: { ...state.answers, [field.key]: value } }, state.index + 1);
+
+  /** The flow's own check of an answer, then on to the next question. */
+  async function accept(ctx: Context, state: FormState, field: FieldSpec, value: Answer | null): Promise<Transition<FormState>> {
+    if (value !== null && spec.check) {
+      const verdict = await spec.check(ctx, field, value, state);
+      if (typeof verdict === 'string') return { to: 'retry', say: verdict };
+      if (verdict) return { to: 'step', step: 'confirmValue', state: { ...state, pending: { answer: value, message: verdict.confirm } } };
+    }
+    return answer(state, field, value);
+  }
+
+  /** The first answer that no longer holds (an edit moved the start after the end): the step's number and why. */
+  async function firstProblem(ctx: Context, state: FormState): Promise<{ index: number; message: string } | null> {
+    if (!spec.check) return null;
+    for (const [index, field] of state.fields.entries()) {
+      const value = state.answers[field.key];
+      if (!value) continue;
+      const verdict = await spec.check(ctx, field, value, state);
+      if (typeof verdict === 'string') return { index, message: verdict };
+    }
+    return null;
+  }
+
+  /** A problem left at the summary: one line naming the step, and the summary's buttons again. */
+  function atSummary(conv: ConversationRef<FormState>, index: number, message: string): Transition<FormState> {
+    const field = conv.state.fields[index]!;
+    const line = `${t.stepError(index + 1, field.label, message)} ${t.fixStep(index + 1)}`;
+    return { to: 'retry', brief: true, say: { text: line, blocks: [{ type: 'text', text: line }, summaryButtons(conv)] } };
+  }
 
   async function handle(ctx: Context, conv: ConversationRef<FormState>, input: Input): Promise<Transition<FormState>> {
     const guarded = await spec.guard?.(ctx, conv);
@@ -213,27 +303,46 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
 
     if (conv.step === 'summary' || conv.step === 'pick') {
       const total = state.fields.length;
-      const pick = editMatch ? Number(editMatch[1]) : conv.step === 'pick' && 'text' in input ? parseNumber(input.text) : null;
+      const pressed = 'action' in input ? /^pick:(\d+)$/.exec(input.value) : null;
+      const pick = pressed ? Number(pressed[1]) : editMatch ? Number(editMatch[1]) : conv.step === 'pick' && 'text' in input ? parseNumber(input.text) : null;
       if (pick !== null && pick !== undefined) {
-        if (!Number.isInteger(pick) || pick < 1 || pick > total) return { to: 'retry', say: t.badEditNumber(total) };
+        if (!Number.isInteger(pick) || pick < 1 || pick > total) return { to: 'retry', brief: true, say: t.badEditNumber(total) };
         const field = state.fields[pick - 1]!;
-        const current = state.answers[field.key];
-        return {
-          to: 'step',
-          step: 'ask',
-          state: { ...state, index: pick - 1, fromSummary: true, draft: current && 'choices' in current ? current.choices : undefined },
-        };
+        return { to: 'step', step: 'ask', state: { ...state, index: pick - 1, fromSummary: true, draft: draftOf(state.answers[field.key]) } };
       }
       if (cmd === 'edit') return { to: 'step', step: 'pick', state };
-      if (cmd === 'back') return { to: 'step', step: 'ask', state: { ...state, index: total - 1 } };
-      if (cmd === 'confirm' && conv.step === 'summary') return { to: 'done', say: await spec.confirm(ctx, state, conv) };
-      return { to: 'retry', say: conv.step === 'pick' ? t.badEditNumber(total) : t.summaryHint };
+      if (cmd === 'back')
+        return { to: 'step', step: 'ask', state: { ...state, index: total - 1, draft: draftOf(state.answers[state.fields[total - 1]!.key]) } };
+      if (cmd === 'confirm' && conv.step === 'summary') {
+        const problem = await firstProblem(ctx, state);
+        if (problem) return atSummary(conv, problem.index, problem.message);
+        try {
+          return { to: 'done', say: await spec.confirm(ctx, state, conv) };
+        } catch (err) {
+          const index = err instanceof FieldError ? state.fields.findIndex((f) => f.key === err.key) : -1;
+          if (index >= 0) return atSummary(conv, index, (err as FieldError).userMessage);
+          throw err;
+        }
+      }
+      if (conv.step === 'pick') return { to: 'retry', brief: true, say: t.badEditNumber(total) };
+      return { to: 'retry', brief: true, say: { text: t.summaryHint, blocks: [{ type: 'text', text: t.summaryHint }, summaryButtons(conv)] } };
     }
 
     const field = state.fields[state.index]!;
+    if (conv.step === 'confirmValue') {
+      const yes = 'action' in input ? (input.value === 'v:si' ? true : input.value === 'v:no' ? false : null) : parseYesNo(input.text);
+      if (yes === true && state.pending) return answer({ ...state, pending: undefined }, field, state.pending.answer);
+      if (yes === false || !state.pending) return { to: 'step', step: 'ask', state: { ...state, pending: undefined } };
+      return { to: 'retry', say: t.confirmAgain };
+    }
+    const current = state.answers[field.key];
+    if (cmd === 'keep' && current !== undefined) return answer(state, field, current);
     if (cmd === 'skip') return field.required ? { to: 'retry', say: t.cannotSkip } : answer(state, field, null);
-    if (cmd === 'back')
-      return state.index === 0 ? { to: 'retry', say: t.atFirst } : { to: 'step', step: 'ask', state: { ...state, index: state.index - 1, draft: undefined } };
+    if (cmd === 'back') {
+      if (state.index === 0) return { to: 'retry', say: t.atFirst };
+      const previous = state.fields[state.index - 1]!;
+      return { to: 'step', step: 'ask', state: { ...state, index: state.index - 1, draft: draftOf(state.answers[previous.key]) } };
+    }
 
     if ('action' in input) {
       const options = field.options ?? [];
@@ -242,7 +351,7 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
         if (cmd === 'done') {
           const draft = state.draft ?? [];
           if (!draft.length && field.required) return { to: 'retry', say: t.expected.multi };
-          return answer(state, field, draft.length ? { choices: draft } : null);
+          return accept(ctx, state, field, draft.length ? { choices: draft } : null);
         }
         const option = /^o:(\d+)$/.exec(value) ? options[Number(value.slice(2))] : undefined;
         if (!option) return { to: 'retry', say: t.expected.multi };
@@ -252,18 +361,18 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
       }
       if (/^o:\d+$/.test(value) && field.type === 'choice') {
         const option = options[Number(value.slice(2))];
-        if (option) return answer(state, field, { choices: [option.code] });
+        if (option) return accept(ctx, state, field, { choices: [option.code] });
       }
       if (value.startsWith('v:')) {
         const parsed = parseAnswer(field, value.slice(2), ctx.now);
-        if ('answer' in parsed) return answer(state, field, parsed.answer);
+        if ('answer' in parsed) return accept(ctx, state, field, parsed.answer);
       }
       return { to: 'retry', say: itConversation.notCurrent };
     }
 
     const parsed = parseAnswer(field, input.text, ctx.now);
     if ('error' in parsed) return { to: 'retry', say: parsed.error };
-    return answer(state, field, parsed.answer);
+    return accept(ctx, state, field, parsed.answer);
   }
 
   return {

@@ -1,5 +1,6 @@
 // Italian catalogue of the conversation engine and guided forms.
 import { literal } from '../platform/markup.js';
+import type { ImpossibleDate } from '../time.js';
 
 export const itConversation = {
   pausedOther: 'Ho messo in pausa la conversazione precedente: potrai riprenderla più tardi.',
@@ -19,7 +20,14 @@ export const itConversation = {
     edit: 'Modifica',
     summaryTitle: 'Riepilogo delle risposte',
     summaryHint: 'Se è tutto giusto premi «Conferma» (o scrivi «conferma»); per cambiare una risposta premi «Modifica» o scrivi «modifica N».',
-    whichToEdit: (total: number) => `Quale risposta vuoi modificare? Scrivi il numero (da 1 a ${total}).`,
+    whichToEdit: (total: number) => `Quale risposta vuoi modificare? Premi il pulsante o scrivi il numero (da 1 a ${total}).`,
+    current: (answer: string) => `Risposta attuale: **${answer}**. Scrivi la nuova risposta o premi «Mantieni».`,
+    keep: 'Mantieni',
+    stepError: (n: number, label: string, message: string) => `Domanda ${n} (${literal(label)}): ${message}`,
+    fixStep: (n: number) => `Per correggerla premi «Modifica» o scrivi «modifica ${n}».`,
+    confirmYes: 'Sì, confermo',
+    confirmNo: 'No, correggo',
+    confirmAgain: 'Rispondi «sì» per confermare il numero o «no» per correggerlo.',
     badEditNumber: (total: number) => `Scrivi un numero da 1 a ${total}, per esempio «modifica 3».`,
     skipped: '— (saltata)',
     cannotSkip: 'Questa domanda è obbligatoria, non si può saltare.',
@@ -42,6 +50,13 @@ export const itConversation = {
       date: 'Scrivi una data come 12/03/2027.',
       datetime: 'Scrivi data e ora come 12/03/2027 14:30.',
       future: 'La data dev’essere nel futuro.',
+      tooLarge: (n: string, max: string) => `${n} è oltre il massimo previsto (${max}): controlla il numero e scrivilo di nuovo.`,
+      impossible: (d: ImpossibleDate) =>
+        d.reason === 'day'
+          ? `Il ${d.typed} non esiste: ${d.monthName} ${d.year} ha ${d.days} giorni. Scrivi una data che esiste.`
+          : d.reason === 'month'
+            ? `La data ${d.typed} non esiste: i mesi vanno da 1 a 12.`
+            : `L’ora ${d.typed} non esiste: le ore vanno da 00:00 a 23:59.`,
     },
     hint: {
       integer: 'Scrivi un numero (es. 3).',

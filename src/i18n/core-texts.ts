@@ -12,6 +12,13 @@ export const coreTexts = {
     badArguments: (usage: string, detail?: string) => `${detail ? `${detail}\n` : ''}Uso: ${usage}`,
     privateOnly: 'Questo comando funziona solo in chat privata con me.',
     groupOnly: 'Questo comando va usato nel canale della rete.',
+    buttonGone: 'Questo pulsante non è più attivo.',
+    formGone: 'Questo modulo non è più attivo.',
+  },
+  access: {
+    outsider:
+      'Ciao! Reti è il servizio di ANCI Lombardia per le reti territoriali del programma: lo usano i referenti e i partecipanti delle reti, nei canali delle reti e in chat privata. ' +
+      'Per accedere, chiedi al referente della tua rete o al coordinamento di ANCI Lombardia di inserirti, oppure scrivi una volta nel canale della tua rete.',
   },
   help: {
     title: 'Comandi di Reti',
@@ -34,6 +41,10 @@ export const coreTexts = {
     linkedElsewhere: (code: string) => `Questo canale era collegato a ${literal(code)}; ora è collegato alla nuova rete.`,
     referentAssigned: (person: string, code: string) => `${literal(person)} ora è referente della rete ${literal(code)}.`,
     referentAlready: (person: string, code: string) => `${literal(person)} è già referente della rete ${literal(code)}.`,
+    referentRemoved: (person: string, code: string) =>
+      `${literal(person)} non è più referente della rete ${literal(code)} (resta tra i partecipanti finché scrive nel canale; /rete rimuovi di nuovo per toglierla del tutto).`,
+    memberRemoved: (person: string, code: string) => `${literal(person)} non fa più parte della rete ${literal(code)}.`,
+    notInNetwork: (person: string, code: string) => `${literal(person)} non fa parte della rete ${literal(code)}: nulla da cambiare.`,
     personNotFound: (who: string) => `Non conosco «${literal(who)}». Menziona la persona (@nome) oppure chiedile di scrivermi una volta, così la registro.`,
     privateChatForLink: 'Per collegare una rete usa il comando nel canale della rete, non in chat privata.',
   },

@@ -18,6 +18,8 @@ export interface InboxOptions {
   handle(event: InboundEvent, complete: Completion): Promise<void>;
   /** After a handled event (the outbox worker is woken up). */
   afterHandle?(): void;
+  /** A submitted form's wrong fields, before it is recorded (null: record it). */
+  checkForm?(event: InboundEvent): Promise<Record<string, string> | null>;
   maxAttempts?: number;
 }
 
@@ -32,6 +34,8 @@ export class Inbox {
   readonly sink: EventSink = async (event) => {
     if (!this.accepting) throw new Error('shutting down');
     this.opts.metrics?.received.inc({ platform: event.platform, type: event.type });
+    const errors = event.type === 'form' ? await this.opts.checkForm?.(event) : null;
+    if (errors) return { duplicate: false, done: Promise.resolve(), errors };
     const { count } = await this.opts.db.inboundEvent.createMany({
       data: [{ platform: event.platform, externalId: event.id, payload: event as object }],
       skipDuplicates: true,

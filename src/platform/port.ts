@@ -147,8 +147,12 @@ export interface FormField {
   options?: { value: string; label: string }[];
 }
 
-/** Receives an event; resolves once it is durably recorded. `done` resolves when it has been handled. */
-export type EventSink = (event: InboundEvent) => Promise<{ duplicate: boolean; done: Promise<void> }>;
+/**
+ * Receives an event; resolves once it is durably recorded. `done` resolves when it has been handled.
+ * A submitted form with wrong fields is not recorded: `errors` has the Italian message of each
+ * field (by field key), for the platform to show in the form that stays open.
+ */
+export type EventSink = (event: InboundEvent) => Promise<{ duplicate: boolean; done: Promise<void>; errors?: Record<string, string> }>;
 
 /** An HTTP route an adapter serves (Slack events, Telegram webhook), node-style handler. */
 export interface HttpRoute {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importConfiguration } from '../../src/configuration.js';
-import { groups, people, testApp, type TestApp } from '../support/app.js';
+import { fixture, groups, people, testApp, type TestApp } from '../support/app.js';
 import { person, type Person } from './driver.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -96,7 +96,11 @@ describe('/checkin for a referent of several networks, and in a group', () => {
     await importConfiguration(
       t.db.prisma,
       t.clock,
-      'people:\n  - name: Francesca Gatti\n    accounts: { telegram: 100000004 }\n    roles: [{ role: referente, network: BS02 }, { role: referente, network: LO06 }]\n',
+      // The whole file (roles follow it), with Francesca referent of LO06 too.
+      fixture('networks.yaml').replace(
+        'accounts: { telegram: 100000004 }\n    roles: [{ role: referente, network: BS02 }]',
+        'accounts: { telegram: 100000004 }\n    roles: [{ role: referente, network: BS02 }, { role: referente, network: LO06 }]',
+      ),
     );
   });
   afterAll(async () => {

@@ -98,11 +98,11 @@ describe('the personal link', () => {
     expect((await new Client(c.base).login(link)).status).toBe(303);
   });
 
-  it('answers someone in no network that there is nothing to show, without a link', async () => {
+  it('answers someone in no network only how to be added, without a link', async () => {
     const stranger = { id: '100000099', name: 'Nuova Persona' };
     await c.t.telegram.command(stranger, c.t.telegram.privateChat(stranger), 'cruscotto');
     await c.t.deliver();
-    expect(c.t.telegram.lastText(stranger.id)).toContain('non risulti in nessuna rete');
+    expect(c.t.telegram.lastText(stranger.id)).toContain('Reti è il servizio di ANCI Lombardia per le reti territoriali');
     expect(c.t.telegram.lastText(stranger.id)).not.toContain('/cruscotto/accesso/');
   });
 });

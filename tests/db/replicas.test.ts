@@ -24,5 +24,5 @@ describe('several replicas starting at once', () => {
     } finally {
       await first.close();
     }
-  });
+  }, 180_000);
 });

@@ -68,7 +68,7 @@ describe('coordinators digest on a known data set (week 2026-W47)', () => {
   });
 
   it('counts the support requested by kind, with the networks', () => {
-    const section = text.slice(text.indexOf('Supporto richiesto ad ANCI'), text.indexOf('Nuove buone prassi'));
+    const section = text.slice(text.indexOf('Supporto richiesto ad ANCI'), text.indexOf('Richieste di supporto ad ANCI'));
     expect(section.split('\n').slice(1, -1)).toEqual([
       'formazione: 3 reti (BG01, BS02, LO06)',
       'supporto tecnico e supervisione: 1 rete (BG01)',

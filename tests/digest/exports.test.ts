@@ -142,13 +142,18 @@ describe('exports parsed back and compared with the stored answers', () => {
     ]);
   });
 
-  it('/esporta csv sends three files that parse back to the same rows', async () => {
+  it('/esporta csv sends one file per data set, which parse back to the same rows', async () => {
     const messages = await esporta('csv 28/09/2026 2026-11-29');
     expect(messages.map((m) => m.attachment!.filename)).toEqual([
       'reti-2026-W40_2026-W48-risposte.csv',
       'reti-2026-W40_2026-W48-iscrizioni.csv',
       'reti-2026-W40_2026-W48-gradimento.csv',
+      'reti-2026-W40_2026-W48-richieste.csv',
+      'reti-2026-W40_2026-W48-richieste-storia.csv',
+      'reti-2026-W40_2026-W48-incontri.csv',
     ]);
+    // No support request in this data set: the files hold their header only.
+    expect(messages.slice(3).map((m) => csv(m.attachment!).length)).toEqual([1, 1, 1]);
     const [header, ...rows] = csv(messages[0]!.attachment!);
     expect(header![0]).toBe('Rete');
     const asText = (r: Row) => r.map((v) => (v === null ? '' : String(v)));
@@ -189,9 +194,18 @@ describe('exports parsed back and compared with the stored answers', () => {
     const chunks: Buffer[] = [];
     const out = new PassThrough().on('data', (c: Buffer) => chunks.push(c));
     const sets = await dataSets(t.db.prisma, { period: periodOf('2026-W40', '2026-W47'), networkId: null });
-    expect(await writeXlsx(out, sets, 50)).toEqual({ risposte: 114, iscrizioni: 4, gradimento: 3 });
+    expect(await writeXlsx(out, sets, 50)).toEqual({ risposte: 114, iscrizioni: 4, gradimento: 3, richieste: 0, 'richieste-storia': 0, incontri: 0 });
     const book = await sheets(Buffer.concat(chunks).toString('base64'));
-    expect(Object.keys(book)).toEqual(['Check-in', 'Check-in (2)', 'Check-in (3)', 'Iscrizioni laboratori', 'Gradimento laboratori']);
+    expect(Object.keys(book)).toEqual([
+      'Check-in',
+      'Check-in (2)',
+      'Check-in (3)',
+      'Iscrizioni laboratori',
+      'Gradimento laboratori',
+      'Richieste',
+      'Richieste - storia',
+      'Incontri',
+    ]);
     expect(book['Check-in (3)']![0]![0]).toBe('Rete');
     const rows = ['Check-in', 'Check-in (2)', 'Check-in (3)'].flatMap((name) => book[name]!.slice(1));
     expect(rows.map(comparable)).toEqual(expected);
@@ -233,7 +247,10 @@ describe('exports parsed back and compared with the stored answers', () => {
       await run('--from', '2026-W40', '--to', '2026-W47', '--format', 'csv', '--network', 'lo06', '--out', dir);
       expect(readdirSync(dir).sort()).toEqual([
         'reti-2026-W40_2026-W47-LO06-gradimento.csv',
+        'reti-2026-W40_2026-W47-LO06-incontri.csv',
         'reti-2026-W40_2026-W47-LO06-iscrizioni.csv',
+        'reti-2026-W40_2026-W47-LO06-richieste-storia.csv',
+        'reti-2026-W40_2026-W47-LO06-richieste.csv',
         'reti-2026-W40_2026-W47-LO06-risposte.csv',
       ]);
       const rows: string[][] = parse(readFileSync(path.join(dir, 'reti-2026-W40_2026-W47-LO06-risposte.csv')), { bom: true });

@@ -37,7 +37,8 @@ describe('/partner: the partner directory', () => {
   });
 
   it('shows description and contact, and finds multi-word themes from any form of their words', async () => {
-    const lavoro = await ask(people.fatou, 'LAVORI');
+    // Contacts are for referents and coordinators (tests/access/policy.test.ts).
+    const lavoro = await ask(people.maria, 'LAVORI');
     expect(lavoro).toContain(
       '• Cooperativa Alfa — ente del terzo settore\n   Orientamento al lavoro e tirocini\n   Temi: lavoro\n   Contatto: Marco Villa, m.villa@example.org',
     );

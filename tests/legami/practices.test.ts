@@ -189,8 +189,13 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     const stranger = { id: 'U0STRANGER', name: 'Piero Neri' };
     await t.slack.submit(stranger, t.slack.privateChat(stranger), 'buonapratica.proposta', values, String(network.id));
     await t.deliver();
-    expect(t.slack.lastText(stranger.id)).toBe('Questo comando è riservato ai referenti della rete.');
+    // Someone in no network is told how to be added (the access policy), and nothing is proposed.
+    expect(t.slack.lastText(stranger.id)).toContain('Reti è il servizio di ANCI Lombardia per le reti territoriali');
     expect(await t.db.prisma.goodPractice.count({ where: { title: 'Merenda interculturale' } })).toBe(0);
+    // A member is not a referent.
+    await t.telegram.submit(people.fatou, t.telegram.privateChat(people.fatou), 'buonapratica.proposta', values, String(network.id));
+    await t.deliver();
+    expect(t.telegram.lastText(people.fatou.id)).toBe('Questo comando è riservato ai referenti della rete.');
 
     await t.slack.submit(people.mariaSlack, t.slack.privateChat(people.mariaSlack), 'buonapratica.proposta', values, String(network.id));
     await t.deliver();

@@ -47,7 +47,7 @@ export const checkinFlow = formFlow({
     const submission = await ctx.tx.checkinSubmission.findUnique({ where: { roundId: round.id } });
     if (s.mode === 'edit') {
       if (!submission || submission.version === s.version) return null;
-      const answers = await storedAnswers(ctx.tx, submission.id);
+      const answers = await storedAnswers(ctx.tx, submission.id, ctx.services.checkins.questionSources);
       return {
         to: 'step',
         step: 'summary',
@@ -64,7 +64,13 @@ export const checkinFlow = formFlow({
   async confirm(ctx, state) {
     const s = subjectOf(state)!;
     const round = (await lockRound(ctx.tx, s.roundId))!;
-    const author = { events: ctx.services.events, personId: ctx.actor.personId, platform: ctx.actor.account.platform, now: ctx.now };
+    const author = {
+      events: ctx.services.events,
+      personId: ctx.actor.personId,
+      platform: ctx.actor.account.platform,
+      now: ctx.now,
+      sources: ctx.services.checkins.questionSources,
+    };
     if (s.mode === 'edit') {
       const changed = await editSubmission(ctx.tx, s.submissionId!, state, author);
       return [changed.length ? t.edited(changed.length, round.closesAt) : t.noChanges];

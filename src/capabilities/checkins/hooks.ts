@@ -1,12 +1,34 @@
 // Where other capabilities plug into check-ins.
 //
+// Questions: a capability may add questions after the indicators (the scheda asks where each of
+// the network's objectives stands) by contributing `checkinQuestions` in its Capability; their
+// answers travel in `checkins.submitted` (they are not indicators, so checkin_answer does not keep
+// them: the contributing capability stores them) and come back through `answers` for an edit.
+//
 // Check-ins announce two domain events, emitted in the transaction that confirms (or edits) a
 // check-in: `checkins.submitted` (every answer) and `checkins.goodPractice` (the answer to
 // "buona_prassi", stored verbatim in checkin_answer.text_value). Other capabilities subscribe in
 // their `on` contribution (Legami makes a good practice a proposal for the coordinators), or read
 // the answers later with `goodPracticesFromCheckins(tx, { period })`.
 import type { Tx } from '../../db/client.js';
-import type { FormState } from '../../conversation/form.js';
+import type { FieldSpec, FormState } from '../../conversation/form.js';
+
+/** Questions another capability adds to a network's check-in, after the indicators. */
+export interface CheckinQuestionSource {
+  /** Unique: "scheda.obiettivi". */
+  id: string;
+  /** The questions for this network and period (none: an empty list). Keys must not be indicator codes. */
+  questions(tx: Tx, query: { networkId: number; period: string; now: Date }): Promise<FieldSpec[]>;
+  /** The answers stored for these questions (an edit shows them again). */
+  answers(tx: Tx, query: { networkId: number; period: string }): Promise<FormState['answers']>;
+}
+
+declare module '../../capability.js' {
+  interface Capability {
+    /** Questions added to the weekly check-in after the indicators (src/capabilities/checkins/hooks.ts). */
+    checkinQuestions?: CheckinQuestionSource[];
+  }
+}
 
 /** The indicator whose answer is a good practice to share. */
 export const GOOD_PRACTICE_CODE = 'buona_prassi';

@@ -7,6 +7,13 @@ import { ZONE, isoWeek, shiftWeek, weekStart } from '../../time.js';
 /** Default schedules (Europe/Rome); SCHEDULE_CHECKIN_OPEN / SCHEDULE_CHECKIN_REMIND override them. */
 export const OPEN_CRON = '0 9 * * 1';
 export const REMIND_CRON = '0 10 * * 3,5';
+/** The prompts a holiday moved: every working day at the opening's time (SCHEDULE_CHECKIN_DEFERRED). */
+export const DEFERRED_CRON = '0 9 * * 1-5';
+
+/** Minute and hour of a cron expression ("0 9"), to check that two schedules run at the same time. */
+export function timeOfDay(expr: string): string {
+  return expr.trim().split(/\s+/).slice(0, 2).join(' ');
+}
 
 export { isoWeek };
 

@@ -1,7 +1,8 @@
 // Rounds: one network × one ISO week. Opened by the opening job (or on demand by /checkin when a
 // network has none), closed when the next one opens. One referent answers for the network; another
 // may take over when that referent paused («annulla») or has been silent for TAKEOVER_IDLE_MS.
-import type { Tx } from '../../db/client.js';
+import { Prisma, type Tx } from '../../db/client.js';
+import { pausedOn } from '../networks/pauses.js';
 import { closingTime, isoWeek } from './period.js';
 
 /** Silence after which another referent may take over a check-in in progress. */
@@ -51,11 +52,14 @@ export async function currentRound(tx: Tx, networkId: number, now: Date, openCro
   return (await lockRound(tx, row.id))!;
 }
 
-/** Opens `period` for every active network (one statement; existing rounds are left alone). */
-export async function openRounds(tx: Tx, period: string, now: Date, closesAt: Date): Promise<number> {
+/**
+ * Opens `period` for every active network not paused on `day` (one statement; existing rounds are
+ * left alone), its referents to be prompted at `promptDueAt` (see nextWorkingTime).
+ */
+export async function openRounds(tx: Tx, period: string, now: Date, closesAt: Date, promptDueAt: Date, day: string): Promise<number> {
   return tx.$executeRaw`
-    INSERT INTO checkin_round (network_id, period, status, opened_at, closes_at, reminders)
-    SELECT id, ${period}, 'open', ${now}, ${closesAt}, 0 FROM network WHERE active
+    INSERT INTO checkin_round (network_id, period, status, opened_at, closes_at, reminders, prompt_due_at)
+    SELECT n.id, ${period}, 'open', ${now}, ${closesAt}, 0, ${promptDueAt} FROM network n WHERE n.active AND NOT ${pausedOn(Prisma.sql`n.id`, day)}
     ON CONFLICT (network_id, period) DO NOTHING`;
 }
 

@@ -104,7 +104,8 @@ export async function beginCheckin(env: FlowEnv, who: Starter, networkId: number
     return { status: 'asking' };
   }
 
-  const fields = await fieldsFor(tx, networkId);
+  const fields = [...(await fieldsFor(tx, networkId))];
+  for (const source of env.services.checkins.questionSources) fields.push(...(await source.questions(tx, { networkId, period: round.period, now })));
   if (fields.length === 0) return { status: 'no-questions' };
   let state: FormState = newForm(title(n, round.period), fields, subject('new', round, n));
   let step = 'ask';
@@ -149,7 +150,7 @@ export async function beginEdit(env: FlowEnv, who: Starter, roundId: number, ope
     await conversations.close(tx, conv.id, 'cancelled');
   }
   const fields = formStateSchema.shape.fields.parse(submission.fields);
-  const answers = await storedAnswers(tx, submission.id);
+  const answers = await storedAnswers(tx, submission.id, env.services.checkins.questionSources);
   const state = newForm(title(n, round.period), fields, subject('edit', round, n, { submissionId: submission.id, version: submission.version }), answers);
   await conversations.start(env, CHECKIN_FLOW, { personId: who.personId, address: who.address, state, step: 'summary' });
   return { status: 'asking' };

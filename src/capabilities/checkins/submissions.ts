@@ -4,7 +4,7 @@
 import type { Tx } from '../../db/client.js';
 import type { Answer, FieldSpec, FormState } from '../../conversation/form.js';
 import type { DomainEventBus } from '../../events.js';
-import { GOOD_PRACTICE_CODE } from './hooks.js';
+import { GOOD_PRACTICE_CODE, type CheckinQuestionSource } from './hooks.js';
 import type { Round } from './rounds.js';
 
 export interface Author {
@@ -13,6 +13,8 @@ export interface Author {
   personId: number;
   platform: string;
   now: Date;
+  /** Questions other capabilities add (their answers are compared in an edit). */
+  sources?: CheckinQuestionSource[];
 }
 
 /** The typed columns of one answer (null: an optional question skipped). */
@@ -113,10 +115,15 @@ export async function storeSubmission(tx: Tx, round: Round, state: FormState, au
   return submission;
 }
 
-/** The stored answers of a submission, as form answers by indicator code. */
-export async function storedAnswers(tx: Tx, submissionId: number): Promise<FormState['answers']> {
+/** The stored answers of a submission, as form answers by indicator code (and those of the added questions). */
+export async function storedAnswers(tx: Tx, submissionId: number, sources: CheckinQuestionSource[] = []): Promise<FormState['answers']> {
   const rows = await tx.checkinAnswer.findMany({ where: { submissionId } });
-  return Object.fromEntries(rows.map((r) => [r.indicatorCode, answerOf(r)]));
+  const answers: FormState['answers'] = Object.fromEntries(rows.map((r) => [r.indicatorCode, answerOf(r)]));
+  if (sources.length) {
+    const submission = await tx.checkinSubmission.findUniqueOrThrow({ where: { id: submissionId }, select: { networkId: true, period: true } });
+    for (const source of sources) Object.assign(answers, await source.answers(tx, submission));
+  }
+  return answers;
 }
 
 const same = (a: Answer | null | undefined, b: Answer | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -127,7 +134,7 @@ const same = (a: Answer | null | undefined, b: Answer | null | undefined) => JSO
  */
 export async function editSubmission(tx: Tx, submissionId: number, state: FormState, author: Author): Promise<string[]> {
   const submission = await tx.checkinSubmission.findUniqueOrThrow({ where: { id: submissionId } });
-  const before = await storedAnswers(tx, submissionId);
+  const before = await storedAnswers(tx, submissionId, author.sources);
   const changed = state.fields.filter((f) => f.key in before && !same(before[f.key], state.answers[f.key]));
   if (changed.length === 0) return [];
   for (const f of changed) {

@@ -36,6 +36,7 @@ export const itCheckins = {
   job: {
     open: 'Apre il check-in della settimana per ogni rete attiva, chiude il precedente e scrive ai referenti',
     remind: 'Ricorda il check-in alle reti che non l’hanno ancora inviato (al massimo una volta al giorno)',
+    deferred: 'Scrive ai referenti il check-in spostato da un giorno festivo (nazionale o del patrono) al primo giorno lavorativo',
   },
   start: 'Inizia',
   resume: 'Riprendi',

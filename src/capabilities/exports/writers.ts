@@ -75,7 +75,8 @@ export async function writeXlsx(out: Writable, sets: DataSet[], maxRows = MAX_SH
 
 /** One data set as CSV into `out` (which is ended). Returns the number of rows. */
 export async function writeCsv(out: Writable, set: DataSet): Promise<number> {
-  const csv = stringify({ bom: true, header: true, columns: set.columns.map((c) => c.header) });
+  // escape_formulas: a cell starting with = + - @ tab or CR gets a leading ' (text in any spreadsheet).
+  const csv = stringify({ bom: true, header: true, escape_formulas: true, columns: set.columns.map((c) => c.header) });
   csv.pipe(out);
   let n = 0;
   for await (const page of set.pages()) {

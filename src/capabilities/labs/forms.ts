@@ -13,7 +13,7 @@ import { ZONE } from '../../time.js';
 import type { LabInput, LabRecord } from './model.js';
 import { createLab } from './manage.js';
 import { audienceOf } from './repository.js';
-import { parseLabFields, type RawLabFields } from './validation.js';
+import { checkLabField, parseLabFields, parseStart, type RawLabFields } from './validation.js';
 
 const f = itLabs.fields;
 const t = itLabs.admin;
@@ -58,12 +58,15 @@ export function ensureCoordinator(actor: Pick<Actor, 'coordinator'>): void {
   if (!actor.coordinator) throw new AppError('forbidden', coreTexts.error.coordinatorsOnly);
 }
 
-/** The guided conversation (Telegram, the console): same validation as everywhere, at the end. */
+/** The guided conversation (Telegram, the console): each answer checked at its step, the same rules as everywhere. */
 export const newLabFlow = formFlow({
   id: NEW_LAB_FLOW,
   version: 1,
   resumeCommand: '/laboratori nuovo',
   summaryIntro: () => t.summaryIntro,
+  check(ctx, field, answer, state) {
+    return checkLabField(ctx.tx, field.key as keyof RawLabFields, rawFromAnswers({ ...state.answers, [field.key]: answer }));
+  },
   async confirm(ctx, state) {
     ensureCoordinator(ctx.actor);
     try {
@@ -132,6 +135,34 @@ export function inputFromForm(values: Record<string, string | string[]>): LabInp
     organiser: v('organiser'),
     description: v('description'),
   });
+}
+
+/**
+ * The fields of a submitted modal that are wrong, by field key (the modal's block ids), checked
+ * before the submission is recorded so that Slack shows each message under its field.
+ */
+export async function labFormErrors(tx: Tx, now: Date, values: Record<string, string | string[]>): Promise<Record<string, string> | null> {
+  const v = (key: string) => {
+    const x = values[key];
+    return (Array.isArray(x) ? x.join(', ') : (x ?? '')).trim();
+  };
+  const date = v('date');
+  const raw: RawLabFields = {
+    start: date && v('start') ? `${date} ${v('start')}` : '',
+    end: date && v('end') ? `${date} ${v('end')}` : v('end'),
+    where: v('where'),
+    capacity: v('capacity'),
+    networks: v('networks'),
+  };
+  const errors: Record<string, string> = {};
+  const start = await checkLabField(tx, 'start', raw);
+  if (start) errors.start = start;
+  else if (parseStart(raw.start).getTime() <= now.getTime()) errors.date = itLabs.invalid.past;
+  for (const key of ['end', 'where', 'capacity', 'networks'] as const) {
+    const message = await checkLabField(tx, key, raw);
+    if (message) errors[key] = message;
+  }
+  return Object.keys(errors).length ? errors : null;
 }
 
 export async function editFormFor(tx: Tx, lab: LabRecord): Promise<FormSpec> {

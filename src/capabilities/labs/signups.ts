@@ -31,10 +31,11 @@ function ensureOpen(lab: LabRecord, now: Date): void {
   if (lab.startsAt.getTime() <= now.getTime()) throw new AppError('conflict', t.refuse.started(lab.title));
 }
 
-async function ensureAudience(tx: Tx, lab: LabRecord, who: Participant): Promise<void> {
+/** A laboratorio for other networks is refused without saying anything about it (not even its title). */
+export async function ensureAudience(tx: Tx, lab: LabRecord, who: Participant): Promise<void> {
   if (lab.allNetworks || who.coordinator) return;
   const { ids } = await audienceOf(tx, lab.id);
-  if (!ids.some((id) => who.networkIds.includes(id))) throw new AppError('forbidden', t.refuse.notForYou(lab.title));
+  if (!ids.some((id) => who.networkIds.includes(id))) throw new AppError('forbidden', t.refuse.notForYou(lab.id));
 }
 
 async function nextPosition(tx: Tx, labId: number): Promise<number> {
@@ -80,9 +81,11 @@ export async function promote(tx: Tx, now: Date, lab: LabRecord): Promise<number
   return next.map((s) => s.personId);
 }
 
-export async function leave(tx: Tx, now: Date, labId: number, personId: number): Promise<LeaveResult> {
+export async function leave(tx: Tx, now: Date, labId: number, who: Participant): Promise<LeaveResult> {
   const lab = await lockLab(tx, labId);
-  const existing = await tx.labSignup.findUnique({ where: { labId_personId: { labId, personId } } });
+  const existing = await tx.labSignup.findUnique({ where: { labId_personId: { labId, personId: who.personId } } });
+  // Someone signed up may always withdraw; anyone else learns nothing about a laboratorio not for them.
+  if (!existing) await ensureAudience(tx, lab, who);
   if (!existing || existing.status === 'withdrawn') return { outcome: 'not-signed', lab, promoted: [] };
   ensureOpen(lab, now);
   await tx.labSignup.update({ where: { id: existing.id }, data: { status: 'withdrawn', withdrawnAt: now } });

@@ -92,7 +92,7 @@ export const itLabs = {
     cancelled: (title: string) => `Il laboratorio **${literal(title)}** è stato annullato.`,
     started: (title: string) => `Il laboratorio **${literal(title)}** è già iniziato: le iscrizioni sono chiuse.`,
     startedEdit: (title: string) => `Il laboratorio **${literal(title)}** è già iniziato: non si può più modificare.`,
-    notForYou: (title: string) => `Il laboratorio **${literal(title)}** è riservato ad altre reti.`,
+    notForYou: (id: number) => `Il laboratorio n. ${id} è riservato ad altre reti.`,
     alreadyCancelled: (title: string) => `Il laboratorio **${literal(title)}** era già stato annullato.`,
     badId: 'Indica il numero del laboratorio, per esempio /laboratori iscrivimi 3.',
   },

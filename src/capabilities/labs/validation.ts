@@ -144,3 +144,70 @@ export async function validateLab(tx: Tx, now: Date, input: LabInput, confirmed 
   if (unknown.length) throw invalid(t.unknownNetworks(unknown));
   return rows.map((r) => r.id).sort((a, b) => a - b);
 }
+
+function validLink(url: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(url).protocol) && url.length <= 500;
+  } catch {
+    return false;
+  }
+}
+
+/** The message of a refusal thrown by the parsers above, or null when the value is fine. */
+function refusal(fn: () => unknown): string | null {
+  try {
+    fn();
+    return null;
+  } catch (err) {
+    if (err instanceof AppError) return err.userMessage;
+    throw err;
+  }
+}
+
+/** Network codes that no network has ("XX99"). */
+export async function unknownNetworkCodes(tx: Tx, networks: string | string[] | undefined): Promise<string[]> {
+  const audience = parseAudience(networks);
+  if (audience === 'all') return [];
+  const rows = await tx.network.findMany({ where: { code: { in: audience } }, select: { code: true } });
+  return audience.filter((c) => !rows.some((r) => r.code === c));
+}
+
+/**
+ * One answer checked where it is given, against those before it: the end against the start, the
+ * place or link, the seats, the networks. The Italian reason, or null. (Keys of RawLabFields.)
+ */
+export async function checkLabField(tx: Tx, key: keyof RawLabFields, raw: RawLabFields): Promise<string | null> {
+  switch (key) {
+    case 'start':
+      return refusal(() => parseStart(raw.start));
+    case 'end': {
+      let start: Date;
+      try {
+        start = parseStart(raw.start);
+      } catch {
+        return null; // the start's own step says what is wrong
+      }
+      let end: Date;
+      try {
+        end = parseEnd(raw.end, start);
+      } catch (err) {
+        if (err instanceof AppError) return err.userMessage;
+        throw err;
+      }
+      return end.getTime() <= start.getTime() ? t.endBeforeStart(start, end) : null;
+    }
+    case 'where': {
+      const where = parseWhere(typeof raw.where === 'string' ? raw.where : '');
+      if (!where.place && !where.onlineUrl) return t.where;
+      return where.onlineUrl && !validLink(where.onlineUrl) ? t.link : null;
+    }
+    case 'capacity':
+      return refusal(() => parseCapacity(raw.capacity));
+    case 'networks': {
+      const unknown = await unknownNetworkCodes(tx, raw.networks);
+      return unknown.length ? t.unknownNetworks(unknown) : null;
+    }
+    default:
+      return null;
+  }
+}

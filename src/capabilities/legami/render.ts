@@ -60,8 +60,8 @@ export function partnerThemesMessage(themes: { theme: string; count: number }[])
   };
 }
 
-/** /partner TEMA: the partners on a theme, network by network. */
-export function partnerSearchMessage(query: string, groups: { network: PartnerView['network']; partners: PartnerView[] }[]): OutMessage {
+/** /partner TEMA: the partners on a theme, network by network; contacts only for `showContacts` (referents, coordinators). */
+export function partnerSearchMessage(query: string, groups: { network: PartnerView['network']; partners: PartnerView[] }[], showContacts: boolean): OutMessage {
   const t = itLegami.partner;
   const count = groups.reduce((n, g) => n + g.partners.length, 0);
   const blocks: Block[] = [{ type: 'header', text: t.title(query, count) }];
@@ -71,10 +71,11 @@ export function partnerSearchMessage(query: string, groups: { network: PartnerVi
       lines.push(t.item(p.name, p.type));
       if (p.description) lines.push(t.description(p.description));
       lines.push(t.themes(p.themes));
-      if (p.contactName || p.contact) lines.push(t.contact(p.contactName, p.contact));
+      if (showContacts && (p.contactName || p.contact)) lines.push(t.contact(p.contactName, p.contact));
     }
     blocks.push({ type: 'text', text: lines.join('\n') });
   }
+  if (!showContacts) blocks.push({ type: 'context', text: t.contactsForReferents });
   return { text: t.title(query, count), blocks };
 }
 

@@ -13,6 +13,7 @@ export const itLegami = {
     network: (name: string, code: string) => `**${net(name, code)}**`,
     item: (name: string, type: string) => `• **${literal(name)}** — ${literal(type)}`,
     description: (text: string) => `   ${literal(text)}`,
+    contactsForReferents: 'I contatti dei partner sono visibili ai referenti delle reti e ai coordinatori: chiedi al referente della tua rete.',
     contact: (name: string, contact: string) => `   Contatto: ${[name, contact].filter(Boolean).map(literal).join(', ')}`,
     themes: (list: string[]) => `   Temi: ${list.map(literal).join(', ')}`,
     none: (query: string, available: string[]) =>

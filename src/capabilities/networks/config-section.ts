@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import type { ConfigSection, SectionContext } from '../../config-import/import.js';
 import { networkCode, requiredText } from '../../config-import/schemas.js';
+import { parsePatronDay } from './calendar.js';
+import { parseDay, MAX_PERIOD_DAYS } from './period-input.js';
+import { replaceConfigPauses } from './pauses.js';
 
 const code = networkCode;
 const text = requiredText;
@@ -26,6 +29,29 @@ const channel = z.discriminatedUnion(
   { message: 'platform deve essere slack o telegram' },
 );
 
+const day = z.string({ message: 'serve una data AAAA-MM-GG (es. 2027-08-01)' }).transform((text, ctx) => {
+  const parsed = parseDay(text);
+  if (!parsed) ctx.addIssue({ code: 'custom', message: `«${text}» non è una data valida: scrivila AAAA-MM-GG (es. 2027-08-01)` });
+  return parsed ?? '';
+});
+
+/** A period without check-ins: { from: 2027-08-01, to: 2027-08-31 }, both days included. */
+const pause = z
+  .object({ from: day, to: day })
+  .strict()
+  .refine((p) => p.to >= p.from, { message: 'la fine della pausa (to) viene prima dell’inizio (from)', path: ['to'] })
+  .refine((p) => (Date.parse(p.to) - Date.parse(p.from)) / 86_400_000 + 1 <= MAX_PERIOD_DAYS, {
+    message: `una pausa può durare al massimo ${MAX_PERIOD_DAYS} giorni`,
+    path: ['to'],
+  });
+
+/** "06-24": the patron saint's day of the network's town. */
+const patronDay = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const parsed = parsePatronDay(String(value));
+  if (!parsed) ctx.addIssue({ code: 'custom', message: `«${value}» non è un giorno dell’anno: scrivi il patrono come MM-GG tra virgolette (es. "06-24")` });
+  return parsed ?? '';
+});
+
 const networks = z.array(
   z
     .object({
@@ -35,6 +61,8 @@ const networks = z.array(
       themes,
       active: z.boolean().default(true),
       channels: z.array(channel).default([]),
+      patrono: patronDay.optional(),
+      pause: z.array(pause).default([]),
     })
     .strict(),
 );
@@ -80,15 +108,28 @@ async function applyNetworks(ctx: SectionContext, list: NetworkRow[]): Promise<v
     if (seen.has(n.code)) ctx.fail(['networks', i, 'code'], `il codice ${n.code} compare due volte`);
     seen.add(n.code);
     const existing = await ctx.tx.network.findUnique({ where: { code: n.code } });
+    const data = { name: n.name, area: n.area, themes: n.themes, active: n.active, patronDay: n.patrono ?? null };
+    const pauses = [...n.pause].sort((a, b) => a.from.localeCompare(b.from));
+    for (const [j, p] of pauses.entries()) {
+      if (j > 0 && p.from <= pauses[j - 1]!.to)
+        ctx.fail(['networks', i, 'pause'], `le pause di ${n.code} si sovrappongono (${pauses[j - 1]!.from} – ${pauses[j - 1]!.to} e ${p.from} – ${p.to})`);
+    }
     let id: number;
     if (!existing) {
-      id = (await ctx.tx.network.create({ data: { code: n.code, name: n.name, area: n.area, themes: n.themes, active: n.active } })).id;
+      id = (await ctx.tx.network.create({ data: { code: n.code, ...data } })).id;
+      await replaceConfigPauses(ctx.tx, id, pauses);
       ctx.count('networks', 'created');
     } else {
       id = existing.id;
-      const same = existing.name === n.name && existing.area === n.area && existing.active === n.active && sameArray(existing.themes, n.themes);
-      if (!same) await ctx.tx.network.update({ where: { id }, data: { name: n.name, area: n.area, themes: n.themes, active: n.active } });
-      ctx.count('networks', same ? 'unchanged' : 'updated');
+      const same =
+        existing.name === n.name &&
+        existing.area === n.area &&
+        existing.active === n.active &&
+        existing.patronDay === data.patronDay &&
+        sameArray(existing.themes, n.themes);
+      if (!same) await ctx.tx.network.update({ where: { id }, data });
+      const pausesChanged = await replaceConfigPauses(ctx.tx, id, pauses);
+      ctx.count('networks', same && !pausesChanged ? 'unchanged' : 'updated');
     }
     for (const c of n.channels) {
       // A channel in a team (team + channel) or a chat without one (chat).
@@ -105,9 +146,37 @@ async function applyNetworks(ctx: SectionContext, list: NetworkRow[]): Promise<v
   }
 }
 
+/** Roles follow the file: a coordinator or referent it no longer names loses the role; the networks a listed person no longer has are left. */
+async function revokeUnlisted(ctx: SectionContext, coordinators: Set<number>, declared: Map<number, Map<number, string>>): Promise<void> {
+  const former = await ctx.tx.person.findMany({ where: { coordinator: true, id: { notIn: [...coordinators] } }, orderBy: { id: 'asc' } });
+  for (const p of former) {
+    await ctx.tx.person.update({ where: { id: p.id }, data: { coordinator: false } });
+    ctx.change('people', `${p.name}: non è più coordinatore`);
+  }
+  const rows = await ctx.tx.membership.findMany({
+    where: { OR: [{ role: 'referente' }, { personId: { in: [...declared.keys()] } }] },
+    include: { person: { select: { name: true } }, network: { select: { code: true } } },
+    orderBy: { id: 'asc' },
+  });
+  for (const m of rows) {
+    const listed = declared.get(m.personId);
+    const role = listed?.get(m.networkId);
+    if (role === m.role) continue;
+    if (m.role === 'referente' && role !== 'referente' && (role === 'membro' || !listed)) {
+      await ctx.tx.membership.update({ where: { id: m.id }, data: { role: 'membro' } });
+      ctx.change('people', `${m.person.name}: non è più referente di ${m.network.code}`);
+    } else if (listed && role === undefined) {
+      await ctx.tx.membership.delete({ where: { id: m.id } });
+      ctx.change('people', `${m.person.name}: non fa più parte di ${m.network.code}`);
+    }
+  }
+}
+
 async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void> {
   const codes = list.flatMap((p) => p.roles.flatMap((r) => ('network' in r ? [r.network] : [])));
   const ids = await networkIds(ctx, codes);
+  const coordinators = new Set<number>();
+  const declared = new Map<number, Map<number, string>>();
   for (const [i, p] of list.entries()) {
     const accounts = [
       ...(p.accounts.slack ? [{ platform: 'slack', externalId: p.accounts.slack, workspace: p.accounts.slack_team ?? '', username: '' }] : []),
@@ -152,11 +221,15 @@ async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void
         changed = true;
       }
     }
+    if (coordinator) coordinators.add(personId);
+    const roles = declared.get(personId) ?? new Map<number, string>();
+    declared.set(personId, roles);
     for (const [j, r] of p.roles.entries()) {
       if (r.role === 'coordinatore') continue;
       const networkId = ids.get(r.network);
       if (networkId === undefined)
         ctx.fail(['people', i, 'roles', j, 'network'], `rete sconosciuta ${r.network}: dichiarala in networks o controlla il codice`);
+      if (roles.get(networkId) !== 'referente') roles.set(networkId, r.role);
       const current = await ctx.tx.membership.findUnique({ where: { personId_networkId: { personId, networkId } } });
       if (!current) {
         await ctx.tx.membership.create({ data: { personId, networkId, role: r.role } });
@@ -168,6 +241,7 @@ async function applyPeople(ctx: SectionContext, list: PersonRow[]): Promise<void
     }
     if (!created) ctx.count('people', changed ? 'updated' : 'unchanged');
   }
+  await revokeUnlisted(ctx, coordinators, declared);
 }
 
 export const networksSection: ConfigSection<NetworkRow[]> = { key: 'networks', schema: networks, order: 10, apply: applyNetworks };

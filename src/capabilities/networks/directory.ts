@@ -57,6 +57,18 @@ export async function assignReferent(tx: Tx, personId: number, networkId: number
   return true;
 }
 
+/** Takes a person's role in a network away: a referent becomes a member, a member leaves the network. */
+export async function removeFromNetwork(tx: Tx, personId: number, networkId: number): Promise<'demoted' | 'removed' | 'absent'> {
+  const current = await tx.membership.findUnique({ where: { personId_networkId: { personId, networkId } } });
+  if (!current) return 'absent';
+  if (current.role === 'referente') {
+    await tx.membership.update({ where: { id: current.id }, data: { role: 'membro' } });
+    return 'demoted';
+  }
+  await tx.membership.delete({ where: { id: current.id } });
+  return 'removed';
+}
+
 /**
  * Finds a person from what was typed after a command: a platform mention (`<@U123>`, which the
  * adapters produce for Slack mentions and Telegram text mentions), an @username, or a full name.

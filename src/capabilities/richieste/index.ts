@@ -12,9 +12,9 @@ import { richiesteDigestSections } from './digest.js';
 import { richiesteExportDatasets } from './export.js';
 import { privateNoticeUndeliverable } from './failures.js';
 import { requestsFromCheckin } from './from-checkin.js';
-import { meetingFlow, noteFlow } from './meeting-forms.js';
+import { meetingFlow, noteFlow } from './chat-meetings.js';
 import { PRIVATE_TAG } from './notices.js';
-import { requestFlow } from './request-form.js';
+import { requestFlow } from './chat-requests.js';
 
 export const richiesteCapability = defineCapability({
   name: 'richieste',

@@ -146,10 +146,14 @@ export class MemoryAdapter implements PlatformAdapter {
   /** Sends an event and waits until the bot has handled it. Returns the event (to replay it). */
   async emit(event: InboundEvent): Promise<InboundEvent> {
     if (!this.sink) throw new Error('memory adapter not started');
-    const { done } = await this.sink(event);
+    const { done, errors } = await this.sink(event);
+    this.formErrors = errors;
     await done;
     return event;
   }
+
+  /** The field errors of the last submitted form that was refused (the form stays open), if any. */
+  formErrors: Record<string, string> | undefined;
 
   command(user: MemoryUser, chat: ChatRef, command: string, text = ''): Promise<InboundEvent> {
     return this.emit({ ...this.base(user, chat), type: 'command', command: command.replace(/^\//, ''), text });

@@ -5,6 +5,7 @@ import type { types } from '@slack/bolt';
 import { itSlack } from './texts.js';
 import type { ChatRef, FormField, FormSpec } from '../port.js';
 import { clip } from './render.js';
+import { toPlain } from '../markup.js';
 
 export interface FormOrigin {
   context: string;
@@ -123,6 +124,11 @@ export function formValues(values: Record<string, Record<string, StateValue>>): 
     }
   }
   return out;
+}
+
+/** Errors by field key as Slack shows them under each input (block id = field key; plain text, at most 2000 characters). */
+export function fieldErrors(errors: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([key, message]) => [key, clip(toPlain(message), 2000)]));
 }
 
 /** The block to attach an error to when a submission cannot be recorded. */

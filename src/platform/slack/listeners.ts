@@ -5,7 +5,7 @@ import type { App } from '@slack/bolt';
 import { itSlack } from './texts.js';
 import type { Logger } from '../../log.js';
 import type { EventSink, InboundEvent } from '../port.js';
-import { firstBlockId } from './forms.js';
+import { fieldErrors, firstBlockId } from './forms.js';
 import {
   actionEvent,
   commandEvent,
@@ -30,6 +30,8 @@ export interface ListenerDeps {
 interface Acks {
   ok(): Promise<void>;
   refused(): Promise<void>;
+  /** A form with wrong fields, not recorded: the modal stays open with each message under its field. */
+  invalid?(errors: Record<string, string>): Promise<void>;
 }
 
 /** Records the event, then acknowledges. Without `acks` (Events API) a failure rethrows: no 2xx, Slack retries. */
@@ -38,8 +40,12 @@ async function record(deps: ListenerDeps, build: () => Promise<InboundEvent>, ac
     const sink = deps.sink();
     if (!sink) throw new Error('Slack adapter is not running');
     const event = await build();
-    const { duplicate } = await sink(event);
+    const { duplicate, errors } = await sink(event);
     if (duplicate) deps.logger.debug({ event: event.id }, 'slack redelivery ignored');
+    if (errors && acks?.invalid) {
+      await acks.invalid(errors);
+      return;
+    }
   } catch (err) {
     deps.logger.error({ err }, 'slack event not recorded');
     if (!acks) throw err;
@@ -83,6 +89,7 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     const b = body as ViewSubmissionBody;
     await record(deps, async () => formEvent(b, await people.actor(teamOf(b), b.user.id, b.user.name ?? b.user.username)), {
       ok: () => ack(),
+      invalid: (errors) => ack({ response_action: 'errors', errors: fieldErrors(errors) }),
       refused: () => {
         const block = firstBlockId(b.view.state.values);
         return block ? ack({ response_action: 'errors', errors: { [block]: itSlack.formNotRecorded } }) : ack();
