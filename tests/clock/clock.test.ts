@@ -75,8 +75,8 @@ describe('the test clock (RETI_TEST_CLOCK=1), two replicas on one database', () 
       SCHEDULE_LABS_FEEDBACK: '5 * * * *',
       SCHEDULE_INCONTRI_REMIND: '0 * * * *',
     };
-    // Monday 4 January 2027, 08:00 in Rome.
-    const clockA = await new DatabaseClock({ start: rome('2027-01-04T08:00') }).attach(db.prisma);
+    // Monday 11 January 2027, 08:00 in Rome.
+    const clockA = await new DatabaseClock({ start: rome('2027-01-11T08:00') }).attach(db.prisma);
     a = await testApp({ db, clock: clockA, env: { ...env, INSTANCE_ID: 'replica-a' }, jobs: [daily] });
     // The second replica's own start time is ignored: the clock in the database wins.
     const clockB = await new DatabaseClock({ start: rome('2030-01-01T00:00') }).attach(db.prisma);
@@ -105,33 +105,33 @@ describe('the test clock (RETI_TEST_CLOCK=1), two replicas on one database', () 
     const gb = await call(bBase, 'GET');
     expect(ga.status).toBe(200);
     expect(ga.body).toMatchObject({ testClock: true });
-    expect(Math.abs(new Date(ga.body.now).getTime() - rome('2027-01-04T08:00').getTime())).toBeLessThan(60_000);
+    expect(Math.abs(new Date(ga.body.now).getTime() - rome('2027-01-11T08:00').getTime())).toBeLessThan(60_000);
     expect(Math.abs(new Date(gb.body.now).getTime() - new Date(ga.body.now).getTime())).toBeLessThan(2_000);
     const health = (await (await fetch(`${bBase}/healthz`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ testClock: true });
-    expect(Math.abs(new Date(health.now as string).getTime() - rome('2027-01-04T08:00').getTime())).toBeLessThan(60_000);
+    expect(Math.abs(new Date(health.now as string).getTime() - rome('2027-01-11T08:00').getTime())).toBeLessThan(60_000);
   });
 
   it('worked example: open the week on Monday, advance to Wednesday 10:00, the reminders go out', { timeout: 120_000 }, async () => {
-    const monday = await call(aBase, 'POST', { to: '2027-01-04T09:00' });
+    const monday = await call(aBase, 'POST', { to: '2027-01-11T09:00' });
     expect(monday.status).toBe(200);
-    expect(monday.body.now).toBe('2027-01-04T09:00:00+01:00');
+    expect(monday.body.now).toBe('2027-01-11T09:00:00+01:00');
     // Every tick in between, in time order; the round opens at 09:00 and its prompts are delivered before the answer.
     const ats = monday.body.ticks.map((t: { at: string }) => new Date(t.at).getTime());
     expect(ats).toEqual([...ats].sort((x, y) => x - y));
     const open = monday.body.ticks.find((t: { job: string }) => t.job === 'checkin-open');
-    expect(open).toMatchObject({ at: '2027-01-04T09:00:00+01:00', outcome: 'ok', result: { period: '2027-W01', opened: 6, prompts: 7 } });
+    expect(open).toMatchObject({ at: '2027-01-11T09:00:00+01:00', outcome: 'ok', result: { period: '2027-W02', opened: 6, prompts: 7 } });
     expect(open.messages).toEqual({ sent: 7, failed: 0, later: 0 });
     expect(a.telegram.texts(chiara.id)).toHaveLength(1);
     expect(monday.body.ticks.map((t: { job: string }) => t.job)).toContain('digest-coordinators');
 
     const wednesday = await call(aBase, 'POST', { advance: 'P2DT1H' });
     expect(wednesday.status).toBe(200);
-    expect(Math.abs(new Date(wednesday.body.now).getTime() - rome('2027-01-06T10:00').getTime())).toBeLessThan(5_000);
+    expect(Math.abs(new Date(wednesday.body.now).getTime() - rome('2027-01-13T10:00').getTime())).toBeLessThan(5_000);
     expect(wednesday.body.byJob['labs-remind']).toBe(49); // hourly, as SCHEDULE_LABS_REMIND says
     const remind = wednesday.body.ticks.filter((t: { job: string }) => t.job === 'checkin-remind');
     expect(remind).toHaveLength(1);
-    expect(remind[0]).toMatchObject({ at: '2027-01-06T10:00:00+01:00', outcome: 'ok', result: { day: '2027-01-06', networks: 6, prompts: 7 } });
+    expect(remind[0]).toMatchObject({ at: '2027-01-13T10:00:00+01:00', outcome: 'ok', result: { day: '2027-01-13', networks: 6, prompts: 7 } });
     expect(remind[0].messages).toEqual({ sent: 7, failed: 0, later: 0 });
     const chiaraSaw = a.telegram.texts(chiara.id);
     expect(chiaraSaw.filter((m) => m.includes('Promemoria'))).toHaveLength(1);
@@ -141,30 +141,30 @@ describe('the test clock (RETI_TEST_CLOCK=1), two replicas on one database', () 
 
   it('fires every tick once across the replicas, each run seeing its own tick time as now', async () => {
     // Monday, Tuesday and Wednesday 09:00, whichever replica ran them, each once.
-    expect(seen.map((s) => s.tick)).toEqual([rome('2027-01-04T09:00'), rome('2027-01-05T09:00'), rome('2027-01-06T09:00')].map((d) => d.toISOString()));
+    expect(seen.map((s) => s.tick)).toEqual([rome('2027-01-11T09:00'), rome('2027-01-12T09:00'), rome('2027-01-13T09:00')].map((d) => d.toISOString()));
     for (const s of seen) expect(Math.abs(s.clock - new Date(s.tick).getTime())).toBeLessThan(5_000);
     const runs = await db.prisma.jobRun.groupBy({ by: ['job', 'key'], _count: true });
     expect(runs.every((r) => r._count === 1)).toBe(true);
     expect(await db.prisma.jobRun.count({ where: { job: 'checkin-open' } })).toBe(1);
     // Replica B reads the same time.
     const gb = await call(bBase, 'GET');
-    expect(Math.abs(new Date(gb.body.now).getTime() - rome('2027-01-06T10:00').getTime())).toBeLessThan(5_000);
+    expect(Math.abs(new Date(gb.body.now).getTime() - rome('2027-01-13T10:00').getTime())).toBeLessThan(5_000);
   });
 
   it('moves forward from the other replica too, and never twice the same tick', { timeout: 120_000 }, async () => {
     const res = await call(bBase, 'POST', { advance: 'P1D' });
     expect(res.status).toBe(200);
-    expect(Math.abs(new Date(res.body.now).getTime() - rome('2027-01-07T10:00').getTime())).toBeLessThan(5_000);
-    expect(seen.map((s) => s.tick).at(-1)).toBe(rome('2027-01-07T09:00').toISOString());
+    expect(Math.abs(new Date(res.body.now).getTime() - rome('2027-01-14T10:00').getTime())).toBeLessThan(5_000);
+    expect(seen.map((s) => s.tick).at(-1)).toBe(rome('2027-01-14T09:00').toISOString());
     expect(seen).toHaveLength(4);
     const ga = await call(aBase, 'GET');
-    expect(Math.abs(new Date(ga.body.now).getTime() - rome('2027-01-07T10:00').getTime())).toBeLessThan(5_000);
+    expect(Math.abs(new Date(ga.body.now).getTime() - rome('2027-01-14T10:00').getTime())).toBeLessThan(5_000);
   });
 
   it('refuses the past and jumps over 400 days, in Italian, and changes nothing', async () => {
-    const past = await call(aBase, 'POST', { to: '2027-01-04T09:00:00+01:00' });
+    const past = await call(aBase, 'POST', { to: '2027-01-11T09:00:00+01:00' });
     expect(past.status).toBe(409);
-    expect(past.body.error).toMatch(/^L’orologio di prova non torna indietro: ora segna gio 7 gennaio, 10:0\d e lun 4 gennaio, 09:00 è nel passato\.$/);
+    expect(past.body.error).toMatch(/^L’orologio di prova non torna indietro: ora segna gio 14 gennaio, 10:0\d e lun 11 gennaio, 09:00 è nel passato\.$/);
     const far = await call(aBase, 'POST', { advance: 'P401D' });
     expect(far.status).toBe(409);
     expect(far.body.error).toContain('Al massimo 400 giorni per volta');
@@ -174,7 +174,7 @@ describe('the test clock (RETI_TEST_CLOCK=1), two replicas on one database', () 
     const unauthorised = await fetch(`${aBase}/admin/clock`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
     expect(unauthorised.status).toBe(401);
     const now = await call(aBase, 'GET');
-    expect(Math.abs(new Date(now.body.now).getTime() - rome('2027-01-07T10:00').getTime())).toBeLessThan(5_000);
+    expect(Math.abs(new Date(now.body.now).getTime() - rome('2027-01-14T10:00').getTime())).toBeLessThan(5_000);
     expect(seen).toHaveLength(4);
   });
 
