@@ -162,7 +162,9 @@ export function createApp(opts: AppOptions): App {
     instanceId,
     registry: metrics.registry,
   });
-  const clockControl = isAdjustable(clock) ? new ClockControl({ db: prisma, clock, jobs, outbox, logger, instanceId }) : undefined;
+  const clockControl = isAdjustable(clock)
+    ? new ClockControl({ db: prisma, clock, jobs, outbox, logger, instanceId, platforms: () => [...adapters.keys()] })
+    : undefined;
   const testClock = config.env.RETI_TEST_CLOCK && clockControl ? clockControl : undefined;
 
   async function health() {

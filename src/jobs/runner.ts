@@ -214,19 +214,11 @@ export class JobRunner {
   async fire(job: JobSpec, at: Date): Promise<TickReport> {
     const now = this.opts.clock.now();
     try {
-      const { count } = await this.opts.db.jobRun.createMany({
-        data: [
-          {
-            job: job.id,
-            key: keyOf(at),
-            attempts: 1,
-            lockedBy: this.instanceId,
-            lockedUntil: new Date(Date.now() + LOCK_MS),
-            retryAt: new Date(now.getTime() + retryDelayMs(1)),
-          },
-        ],
-        skipDuplicates: true,
-      });
+      // One statement (this runs for every tick the test clock crosses).
+      const count = await this.opts.db.$executeRaw`
+        INSERT INTO job_run (job, key, started_at, attempts, locked_by, locked_until, retry_at)
+        VALUES (${job.id}, ${keyOf(at)}, ${now}, 1, ${this.instanceId}, ${new Date(Date.now() + LOCK_MS)}, ${new Date(now.getTime() + retryDelayMs(1))})
+        ON CONFLICT (job, key) DO NOTHING`;
       if (count === 0) return this.report(job, at, now, 1, 'taken'); // another replica took this tick
     } catch (err) {
       return this.failed(job, at, 1, err);
@@ -244,14 +236,14 @@ export class JobRunner {
     let attempt: number;
     try {
       // The first attempt may not have been able to write its row (the database was down).
-      await db.jobRun.createMany({ data: [{ job: p.job.id, key, attempts: 0, retryAt: now }], skipDuplicates: true });
+      await db.jobRun.createMany({ data: [{ job: p.job.id, key, startedAt: now, attempts: p.attempts, retryAt: now }], skipDuplicates: true });
       const row = await db.jobRun.findUniqueOrThrow({ where: { job_key: { job: p.job.id, key } } });
       if (row.finishedAt || row.retryAt === null || (row.lockedUntil && row.lockedUntil.getTime() > Date.now())) {
         // Done, given up, or being run by another replica: not ours any more.
         this.pending.delete(`${p.job.id}|${key}`);
         return this.report(p.job, p.at, now, row.attempts, 'taken');
       }
-      attempt = row.attempts + 1;
+      attempt = Math.max(row.attempts, p.attempts) + 1;
       const { count } = await db.jobRun.updateMany({
         where: { id: row.id, attempts: row.attempts, finishedAt: null },
         data: {
@@ -283,10 +275,9 @@ export class JobRunner {
     try {
       const result = await this.run(job.id, 'schedule', runNow);
       // If this write fails the run counts as failed and is repeated: harmless, jobs are idempotent.
-      await db.jobRun.updateMany({
-        where: { job: job.id, key },
-        data: { finishedAt: clock.now(), result, retryAt: null, lockedBy: null, lockedUntil: null, error: null },
-      });
+      await db.$executeRaw`
+        UPDATE job_run SET finished_at = ${clock.now()}, result = ${JSON.stringify(result)}::jsonb, retry_at = NULL, locked_by = NULL, locked_until = NULL, error = NULL
+        WHERE job = ${job.id} AND key = ${key}`;
       this.pending.delete(`${job.id}|${key}`);
       this.runs.inc({ job: job.id, outcome: 'ok' });
       if (attempt > 1) this.opts.logger.info({ job: job.id, tick: at.toISOString(), attempt }, 'scheduled job succeeded on retry');

@@ -39,10 +39,14 @@ function splitEntry(entry: OutboxEntry): OutboxEntry[] {
   return parts.map((message, i) => ({ ...entry, dedupeKey: i === 0 ? key : `${key}#${i + 1}`, delivery: { ...d, message } }));
 }
 
+/** Messages offered to the outbox by this process: when it has not moved, the test clock has nothing to wait for. */
+export const enqueued = { count: 0 };
+
 /** Enqueues messages; returns how many were new (duplicates by dedupe key are skipped). */
 export async function enqueue(tx: Tx, entries: OutboxEntry | OutboxEntry[]): Promise<number> {
   const list = (Array.isArray(entries) ? entries : [entries]).flatMap(splitEntry);
   if (list.length === 0) return 0;
+  enqueued.count += list.length;
   const rows = list.map((e) => {
     const t = target(e.delivery);
     const payload: StoredPayload = { delivery: e.delivery, ...(e.tag ? { tag: e.tag } : {}), ...(e.meta ? { meta: e.meta } : {}) };

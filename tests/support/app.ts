@@ -12,6 +12,8 @@ import { testDatabase } from './db.js';
 import type { CommandSpec } from '../../src/bus/types.js';
 import type { Flow } from '../../src/conversation/engine.js';
 import type { Capability } from '../../src/capability.js';
+import type { JobSpec } from '../../src/jobs/types.js';
+import type { Logger } from '../../src/log.js';
 
 export const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -50,6 +52,8 @@ export async function testApp(
     commands?: CommandSpec<any>[];
     flows?: Flow[];
     capabilities?: Capability[];
+    jobs?: JobSpec[];
+    logger?: Logger;
   } = {},
 ): Promise<TestApp> {
   const db = options.db ?? (await testDatabase());
@@ -65,6 +69,8 @@ export async function testApp(
     ...(options.commands ? { commands: options.commands } : {}),
     ...(options.flows ? { flows: options.flows } : {}),
     ...(options.capabilities ? { capabilities: options.capabilities } : {}),
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await app.start({ scheduler: false, outbox: false });
   if (options.yaml !== false) await importConfiguration(db.prisma, clock, options.yaml ?? fixture('networks.yaml'));
