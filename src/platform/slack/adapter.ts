@@ -6,7 +6,18 @@ import type { Env } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { itSlack } from './texts.js';
 import type { Logger } from '../../log.js';
-import type { CommandInfo, Delivery, DeliveryContext, DeliveryResult, EventSink, FormSpec, HttpRoute, InboundEvent, PlatformAdapter, RateLimits } from '../port.js';
+import type {
+  CommandInfo,
+  Delivery,
+  DeliveryContext,
+  DeliveryResult,
+  EventSink,
+  FormSpec,
+  HttpRoute,
+  InboundEvent,
+  PlatformAdapter,
+  RateLimits,
+} from '../port.js';
 import { createBolt, type BoltHandle } from './bolt.js';
 import { SlackDeliverer } from './deliver.js';
 import { isAuthFailure, platformError, toDeliveryError } from './errors.js';
