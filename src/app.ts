@@ -140,6 +140,8 @@ export function createApp(opts: AppOptions): App {
     metrics,
     handle: (event, complete) => dispatcher.dispatch(event, complete),
     afterHandle: () => outbox.kick(),
+    staleMs: config.env.INBOX_STALE_MS,
+    sweepMs: config.env.INBOX_SWEEP_MS,
   });
 
   const jobs = new JobRunner({
@@ -190,6 +192,7 @@ export function createApp(opts: AppOptions): App {
       inbox.open();
       for (const adapter of adapters.values()) await adapter.start(inbox.sink);
       await inbox.recover();
+      inbox.startSweeping();
       if (started.outbox) outbox.start();
       if (started.scheduler) jobs.start();
     },

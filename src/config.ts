@@ -82,6 +82,10 @@ const envSchema = z
     SLACK_MAX_PER_SECOND: int(20, 1),
     OUTBOX_MAX_ATTEMPTS: int(8, 1),
     OUTBOX_POLL_MS: int(500, 10),
+    /** An inbound event whose handler is surely gone after this long is handled again (≥ 70 s: a handler may last 60 s). */
+    INBOX_STALE_MS: int(120_000, 70_000),
+    /** How often the inbox looks for such events. */
+    INBOX_SWEEP_MS: int(60_000, 100),
     SCHEDULER_ENABLED: bool(true),
     /** When confirmed participants are reminded before a laboratorio. */
     LABS_REMINDERS: offsets('24h,1h'),
