@@ -75,7 +75,8 @@ export interface App {
   metrics: Metrics;
   adapters: Map<string, PlatformAdapter>;
   http: Express;
-  health(): Promise<{ ok: boolean; database: boolean; adapters: Record<string, boolean> }>;
+  /** `down` names the platforms configured but not connected (the others keep working). */
+  health(): Promise<{ ok: boolean; database: boolean; adapters: Record<string, boolean>; down?: string[] }>;
   /** Start receiving events, delivering the outbox and running the schedule. */
   start(options?: { scheduler?: boolean; outbox?: boolean }): Promise<void>;
   /** Stop taking new work, finish or park what is in flight. */
@@ -157,7 +158,8 @@ export function createApp(opts: AppOptions): App {
   async function health() {
     const database = await db.ping();
     const status = Object.fromEntries([...adapters.values()].map((a) => [a.platform, a.healthy()]));
-    return { ok: database && Object.values(status).every(Boolean), database, adapters: status };
+    const down = Object.keys(status).filter((platform) => !status[platform]);
+    return { ok: database && down.length === 0, database, adapters: status, ...(down.length ? { down } : {}) };
   }
 
   const http = createHttpApp({
