@@ -143,6 +143,7 @@ export function createApp(opts: AppOptions): App {
     afterHandle: () => outbox.kick(),
     staleMs: config.env.INBOX_STALE_MS,
     sweepMs: config.env.INBOX_SWEEP_MS,
+    recordTimeoutMs: config.env.INBOX_RECORD_TIMEOUT_MS,
   });
 
   const jobs = new JobRunner({

@@ -56,6 +56,12 @@ const envSchema = z
     DATABASE_URL: url(['postgres://', 'postgresql://']),
     DATA_DIR: optionalString.transform((v) => v ?? './data'),
     DATABASE_POOL_SIZE: int(10, 1),
+    DATABASE_CONNECT_TIMEOUT_MS: int(2000, 100),
+    DATABASE_QUERY_TIMEOUT_MS: int(30_000, 1000),
+    DATABASE_IDLE_TIMEOUT_MS: int(30_000, 1000),
+    DATABASE_KEEPALIVE_MS: int(10_000, 1000),
+    /** How long recording an inbound event may take before the platform is answered "not recorded" (Slack wants an answer within 3 s). */
+    INBOX_RECORD_TIMEOUT_MS: int(2500, 100),
     PORT: int(3000),
     HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -47,12 +47,34 @@ export interface DatabaseOptions {
   /** PGlite only: start from a dump made by `dumpPglite` (tests use a migrated template). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** PostgreSQL only: the pool's timeouts (milliseconds). */
+  timeouts?: PoolTimeouts;
+}
+
+export interface PoolTimeouts {
+  /** Giving up on opening a connection (an unreachable server that does not refuse). Default 2 s. */
+  connectMs?: number;
+  /** Giving up on a query's answer (client side: also covers a server that stopped answering). Default 30 s. */
+  queryMs?: number;
+  /** Closing a connection left idle. Default 30 s. */
+  idleMs?: number;
+  /** TCP keep-alive on every connection, first probe after this long idle. Default 10 s. */
+  keepAliveMs?: number;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const url = withDefaultUser(opts.url);
-    const factory = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10 });
+    const t = opts.timeouts ?? {};
+    const factory = new PrismaPg({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: t.connectMs ?? 2000,
+      query_timeout: t.queryMs ?? 30_000,
+      idleTimeoutMillis: t.idleMs ?? 30_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: t.keepAliveMs ?? 10_000,
+    });
     const prisma = new PrismaClient({ adapter: factory });
     const db = wrap(prisma, 'postgres', factory, async () => {});
     // Replicas starting together: one applies the migrations, the others wait and find nothing to do.

@@ -28,6 +28,11 @@ export interface InboxOptions {
   staleMs?: number;
   /** How often the sweep looks for such events while the service runs. Default 1 minute. */
   sweepMs?: number;
+  /**
+   * Recording longer than this fails (the platform is answered "not recorded": Slack retries events,
+   * a slash command gets the apology). Should the insert still commit later, the sweep handles it.
+   */
+  recordTimeoutMs?: number;
 }
 
 /** Events are re-queued in pages of this many (no cap on the total). */
@@ -46,10 +51,17 @@ export class Inbox {
   readonly sink: EventSink = async (event) => {
     if (!this.accepting) throw new Error('shutting down');
     this.opts.metrics?.received.inc({ platform: event.platform, type: event.type });
-    const { count } = await this.opts.db.inboundEvent.createMany({
-      data: [{ platform: event.platform, externalId: event.id, payload: event as object }],
-      skipDuplicates: true,
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('inbox: the database did not record the event in time')), this.opts.recordTimeoutMs ?? 2500);
     });
+    const { count } = await Promise.race([
+      this.opts.db.inboundEvent.createMany({
+        data: [{ platform: event.platform, externalId: event.id, payload: event as object }],
+        skipDuplicates: true,
+      }),
+      deadline,
+    ]).finally(() => clearTimeout(timer));
     if (count === 0) {
       this.opts.logger.info({ event: event.id, platform: event.platform }, 'duplicate delivery ignored');
       return { duplicate: true, done: Promise.resolve() };
