@@ -21,7 +21,9 @@ export async function openMigratedDatabase(config: Config, logger: Logger, dataD
     idleMs: env.DATABASE_IDLE_TIMEOUT_MS,
     keepAliveMs: env.DATABASE_KEEPALIVE_MS,
   };
-  const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, timeouts } : { dataDir: dataDir ?? env.DATA_DIR });
+  const db = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, timeouts } : { dataDir: dataDir ?? env.DATA_DIR },
+  );
   const applied = await db.migrate();
   logger.info(
     { database: db.kind === 'postgres' ? 'postgresql' : `pglite:${dataDir ?? env.DATA_DIR}`, applied },
