@@ -17,9 +17,13 @@ import { MemoryAdapter } from '../src/platform/memory/adapter.js';
 const SIGNUPS = Number(process.argv[2] ?? 300);
 const CAPACITY = Math.floor(SIGNUPS / 3);
 
+/** While set, every query Prisma sends is collected here (the profile of one event). */
+let profile: { sql: string; durationMs: number }[] | undefined;
+const onQuery = (q: { sql: string; durationMs: number }) => profile?.push(q);
+
 async function database(): Promise<{ db: Database; drop(): Promise<void> }> {
   const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { db: await openDatabase({ dataDir: 'memory://' }), drop: async () => {} };
+  if (!url) return { db: await openDatabase({ dataDir: 'memory://', onQuery }), drop: async () => {} };
   const name = `reti_bench_${randomBytes(4).toString('hex')}`;
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: withDefaultUser(url) });
@@ -30,7 +34,7 @@ async function database(): Promise<{ db: Database; drop(): Promise<void> }> {
   await admin(`CREATE DATABASE "${name}"`);
   const u = new URL(withDefaultUser(url));
   u.pathname = `/${name}`;
-  return { db: await openDatabase({ url: u.toString(), poolSize: 10 }), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  return { db: await openDatabase({ url: u.toString(), poolSize: 10, onQuery }), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 
 function ms(since: bigint): number {
@@ -72,6 +76,14 @@ async function main() {
       `sign-ups: ${SIGNUPS} people pressing «Mi iscrivo» at once for ${CAPACITY} seats: ${raceMs.toFixed(0)} ms, ${((SIGNUPS / raceMs) * 1000).toFixed(0)} sign-ups/s (${confirmed} confirmed, ${waiting} waiting)`,
     );
     if (confirmed !== CAPACITY || waiting !== SIGNUPS - CAPACITY) throw new Error(`seats wrong: ${confirmed} confirmed, ${waiting} waiting`);
+
+    // Where one press's time goes: every database round trip from recording to done.
+    profile = [];
+    await run(race, 1, SIGNUPS);
+    const trips = profile;
+    profile = undefined;
+    console.log(`one press, ${trips.length} database round trips (${trips.reduce((n, q) => n + q.durationMs, 0).toFixed(0)} ms as Prisma reports them):`);
+    for (const q of trips) console.log(`  ${q.durationMs.toFixed(1).padStart(6)} ms  ${q.sql.replace(/\s+/g, ' ').slice(0, 140)}`);
 
     clock.set('2026-12-02T13:40:00Z');
     let started = process.hrtime.bigint();

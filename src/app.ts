@@ -83,7 +83,8 @@ export interface App {
   metrics: Metrics;
   adapters: Map<string, PlatformAdapter>;
   http: Express;
-  health(): Promise<{ ok: boolean; database: boolean; adapters: Record<string, boolean>; testClock?: true; now?: string }>;
+  /** `down` names the platforms configured but not connected (the others keep working). */
+  health(): Promise<{ ok: boolean; database: boolean; adapters: Record<string, boolean>; down?: string[]; testClock?: true; now?: string }>;
   /** Start receiving events, delivering the outbox and running the schedule. */
   start(options?: { scheduler?: boolean; outbox?: boolean }): Promise<void>;
   /** Stop taking new work, finish or park what is in flight. */
@@ -149,6 +150,9 @@ export function createApp(opts: AppOptions): App {
     handle: (event, complete) => dispatcher.dispatch(event, complete),
     afterHandle: () => outbox.kick(),
     checkForm: (event) => dispatcher.checkForm(event),
+    staleMs: config.env.INBOX_STALE_MS,
+    sweepMs: config.env.INBOX_SWEEP_MS,
+    recordTimeoutMs: config.env.INBOX_RECORD_TIMEOUT_MS,
   });
 
   const jobs = new JobRunner({
@@ -170,10 +174,11 @@ export function createApp(opts: AppOptions): App {
   async function health() {
     const database = await db.ping();
     const status = Object.fromEntries([...adapters.values()].map((a) => [a.platform, a.healthy()]));
-    const ok = database && Object.values(status).every(Boolean);
-    if (!testClock) return { ok, database, adapters: status };
+    const down = Object.keys(status).filter((platform) => !status[platform]);
+    const base = { ok: database && down.length === 0, database, adapters: status, ...(down.length ? { down } : {}) };
+    if (!testClock) return base;
     if (isDatabaseClock(clock)) await clock.refresh().catch(() => {});
-    return { ok, database, adapters: status, testClock: true as const, now: romeIso(clock.now()) };
+    return { ...base, testClock: true as const, now: romeIso(clock.now()) };
   }
 
   const http = createHttpApp({
@@ -216,6 +221,7 @@ export function createApp(opts: AppOptions): App {
       inbox.open();
       for (const adapter of adapters.values()) await adapter.start(inbox.sink);
       await inbox.recover();
+      inbox.startSweeping();
       if (started.outbox) outbox.start();
       if (started.scheduler) jobs.start();
     },

@@ -15,7 +15,15 @@ export const exampleConfigPath = path.join(projectRoot, 'config/example.yaml');
 
 export async function openMigratedDatabase(config: Config, logger: Logger, dataDir?: string): Promise<Database> {
   const env = config.env;
-  const db = await openDatabase(env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { dataDir: dataDir ?? env.DATA_DIR });
+  const timeouts = {
+    connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    queryMs: env.DATABASE_QUERY_TIMEOUT_MS,
+    idleMs: env.DATABASE_IDLE_TIMEOUT_MS,
+    keepAliveMs: env.DATABASE_KEEPALIVE_MS,
+  };
+  const db = await openDatabase(
+    env.DATABASE_URL ? { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, timeouts } : { dataDir: dataDir ?? env.DATA_DIR },
+  );
   const applied = await db.migrate();
   logger.info(
     { database: db.kind === 'postgres' ? 'postgresql' : `pglite:${dataDir ?? env.DATA_DIR}`, applied },

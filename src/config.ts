@@ -57,6 +57,12 @@ const envSchema = z
     DATABASE_URL: url(['postgres://', 'postgresql://']),
     DATA_DIR: optionalString.transform((v) => v ?? './data'),
     DATABASE_POOL_SIZE: int(10, 1),
+    DATABASE_CONNECT_TIMEOUT_MS: int(2000, 100),
+    DATABASE_QUERY_TIMEOUT_MS: int(30_000, 1000),
+    DATABASE_IDLE_TIMEOUT_MS: int(30_000, 1000),
+    DATABASE_KEEPALIVE_MS: int(10_000, 1000),
+    /** How long recording an inbound event may take before the platform is answered "not recorded" (Slack wants an answer within 3 s). */
+    INBOX_RECORD_TIMEOUT_MS: int(2500, 100),
     PORT: int(3000),
     HOST: optionalString.transform((v) => v ?? '0.0.0.0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -83,6 +89,10 @@ const envSchema = z
     SLACK_MAX_PER_SECOND: int(20, 1),
     OUTBOX_MAX_ATTEMPTS: int(8, 1),
     OUTBOX_POLL_MS: int(500, 10),
+    /** An inbound event whose handler is surely gone after this long is handled again (≥ 70 s: a handler may last 60 s). */
+    INBOX_STALE_MS: int(120_000, 70_000),
+    /** How often the inbox looks for such events. */
+    INBOX_SWEEP_MS: int(60_000, 100),
     SCHEDULER_ENABLED: bool(true),
     /** The test clock (never in production): time stored in the database, moved by POST /admin/clock. */
     RETI_TEST_CLOCK: bool(false),

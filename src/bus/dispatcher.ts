@@ -12,7 +12,7 @@ import type { Logger } from '../log.js';
 import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
 import { addressOf, asMessage, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter, type PlatformCapabilities } from '../platform/port.js';
 import type { Services } from '../services.js';
-import { resolveActor, resolveChat } from './actors.js';
+import { resolveChat, resolveChatAndActor } from './actors.js';
 import { admitted, allowed, forgedIds } from './policy.js';
 import { resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
 import { addressOfActor, type Access, type Context, type ConversationRouter, type ReplyOptions } from './types.js';
@@ -90,8 +90,7 @@ export class Dispatcher {
   /** Builds the context for an event (also used by jobs that act for a person). */
   async context(tx: Tx, event: InboundEvent): Promise<Context> {
     const now = this.deps.clock.now();
-    const chat = await resolveChat(tx, event.chat);
-    const actor = await resolveActor(tx, event.actor, chat, now);
+    const { chat, actor } = await resolveChatAndActor(tx, event.chat, event.actor, now);
     let seq = 0;
     const adapter = this.deps.adapters.get(event.platform);
     const ctx: Context = {

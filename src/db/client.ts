@@ -47,13 +47,37 @@ export interface DatabaseOptions {
   /** PGlite only: start from a dump made by `dumpPglite` (tests use a migrated template). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** Called with every query Prisma sends (benchmarks print an event's round trips). */
+  onQuery?: (query: { sql: string; durationMs: number }) => void;
+  /** PostgreSQL only: the pool's timeouts (milliseconds). */
+  timeouts?: PoolTimeouts;
+}
+
+export interface PoolTimeouts {
+  /** Giving up on opening a connection (an unreachable server that does not refuse). Default 2 s. */
+  connectMs?: number;
+  /** Giving up on a query's answer (client side: also covers a server that stopped answering). Default 30 s. */
+  queryMs?: number;
+  /** Closing a connection left idle. Default 30 s. */
+  idleMs?: number;
+  /** TCP keep-alive on every connection, first probe after this long idle. Default 10 s. */
+  keepAliveMs?: number;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.url) {
     const url = withDefaultUser(opts.url);
-    const factory = new PrismaPg({ connectionString: url, max: opts.poolSize ?? 10 });
-    const prisma = new PrismaClient({ adapter: factory });
+    const t = opts.timeouts ?? {};
+    const factory = new PrismaPg({
+      connectionString: url,
+      max: opts.poolSize ?? 10,
+      connectionTimeoutMillis: t.connectMs ?? 2000,
+      query_timeout: t.queryMs ?? 30_000,
+      idleTimeoutMillis: t.idleMs ?? 30_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: t.keepAliveMs ?? 10_000,
+    });
+    const prisma = client(factory, opts.onQuery);
     const db = wrap(prisma, 'postgres', factory, async () => {});
     // Replicas starting together: one applies the migrations, the others wait and find nothing to do.
     return { ...db, url, migrate: () => withAdvisoryLock(url, MIGRATION_LOCK, () => applyMigrations(factory)) };
@@ -72,7 +96,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   }
   const pglite = await PGlite.create(dataDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const factory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = client(factory, opts.onQuery);
   return {
     ...wrap(prisma, 'pglite', factory, async () => {
       await pglite.close();
@@ -80,6 +104,13 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     }),
     pglite,
   };
+}
+
+function client(adapter: PrismaPg | PrismaPGlite, onQuery: DatabaseOptions['onQuery']): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  prisma.$on('query', (e) => onQuery({ sql: e.query, durationMs: e.duration }));
+  return prisma as unknown as PrismaClient;
 }
 
 function wrap(prisma: PrismaClient, kind: Database['kind'], adapterFactory: SqlMigrationAwareDriverAdapterFactory, closeDriver: () => Promise<void>): Database {

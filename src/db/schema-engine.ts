@@ -9,7 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The folder with package.json (prisma/, config/): two levels up from src/db, three from dist/src/db. */
+export const projectRoot = findRoot(fileURLToPath(new URL('../../', import.meta.url)));
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
 export const schemaDir = path.join(projectRoot, 'prisma/schema');
 export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
 

@@ -3,13 +3,16 @@
 // Rows are claimed with a conditional UPDATE … FOR UPDATE SKIP LOCKED, so even two senders (a
 // lease lost during a long pause) never claim the same row. Pacing per platform and per chat uses
 // Bottleneck; 429s pause the platform or the chat for exactly the time asked.
+// A replica that takes the lease over takes over at once the rows the previous sender had claimed
+// (holding the lease proves that sender is gone): they are marked `taken_over` and, where the
+// platform can tell (Slack message metadata), looked up before being sent again.
 import Bottleneck from 'bottleneck';
 import type { Db, Tx } from '../db/client.js';
 import { releaseLease, tryLease } from '../db/lease.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import { DeliveryError, type PlatformAdapter } from '../platform/port.js';
+import { DeliveryError, type DeliveryContext, type PlatformAdapter } from '../platform/port.js';
 import type { StoredPayload } from './enqueue.js';
 import { SlidingWindow } from './sliding-window.js';
 
@@ -22,6 +25,8 @@ export interface OutboxRow {
   kind: string;
   payload: unknown;
   attempts: number;
+  takenOver?: boolean;
+  createdAt?: Date;
 }
 
 export type FailureListener = (tx: Tx, row: OutboxRow, payload: StoredPayload, error: DeliveryError) => Promise<void>;
@@ -56,6 +61,8 @@ export class OutboxWorker {
   private readonly blockedLanes = new Map<string, number>();
   private readonly listeners = new Map<string, FailureListener[]>();
   private readonly inflight = new Set<Promise<void>>();
+  /** Ids of the rows this sender has claimed and not yet marked sent or given back. */
+  private readonly mine = new Set<bigint>();
   private running = false;
   private stopping = false;
   private readonly sentBuffer: { id: number; at: string; ext: string | null }[] = [];
@@ -177,16 +184,31 @@ export class OutboxWorker {
     if (!force && !this.leader && now - this.leaseCheckedAt < this.pollMs * 4) return false;
     this.leaseCheckedAt = now;
     const held = await tryLease(this.opts.db, LEASE, this.opts.instanceId, new Date(), this.leaseTtlMs);
+    const gained = held && !this.leader;
     if (held !== this.leader) this.opts.logger.info({ leader: held }, held ? 'outbox sender: this replica sends' : 'outbox sender: another replica sends');
     this.leader = held;
-    if (held) await this.reclaimStale();
+    if (gained) await this.takeOver();
+    else if (held) await this.reclaimStale();
     return held;
   }
 
-  /** Rows claimed by a sender that died: back to pending (delivered at least once, see README). */
+  /**
+   * The lease just became ours: whoever sent before is gone (it stopped renewing), so every row it
+   * had claimed is pending again now, not when its claim expires. Delivered at most once more
+   * where the platform can be asked (Slack), at least once elsewhere (see README).
+   */
+  private async takeOver(): Promise<void> {
+    const mine = [...this.mine].map(String);
+    const taken = await this.opts.db.$executeRaw`
+      UPDATE outbox_message SET status = 'pending', locked_by = NULL, locked_until = NULL, taken_over = true
+      WHERE status = 'sending' AND NOT (id::text = ANY(${mine}::text[]))`;
+    if (taken > 0) this.opts.logger.warn({ rows: taken }, 'outbox sender: rows claimed by the previous sender taken over');
+  }
+
+  /** Rows whose claim expired (a sender that died or stalled): back to pending, looked up before resending. */
   private async reclaimStale(): Promise<void> {
     await this.opts.db.$executeRaw`
-      UPDATE outbox_message SET status = 'pending', locked_by = NULL, locked_until = NULL
+      UPDATE outbox_message SET status = 'pending', locked_by = NULL, locked_until = NULL, taken_over = true
       WHERE status = 'sending' AND locked_until < ${this.opts.clock.now()}`;
   }
 
@@ -213,8 +235,10 @@ export class OutboxWorker {
         ORDER BY id
         LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, dedupe_key AS "dedupeKey", platform, workspace, chat_id AS "chatId", kind, payload, attempts`;
+      RETURNING id, dedupe_key AS "dedupeKey", platform, workspace, chat_id AS "chatId", kind, payload, attempts,
+        taken_over AS "takenOver", created_at AS "createdAt"`;
     rows.sort((a, b) => (a.id < b.id ? -1 : 1));
+    for (const row of rows) this.mine.add(row.id);
     for (const row of rows) this.schedule(row);
     return rows.length;
   }
@@ -244,11 +268,28 @@ export class OutboxWorker {
       return;
     }
     const payload = row.payload as StoredPayload;
+    const context: DeliveryContext = { ref: String(row.id), queuedAt: row.createdAt ?? new Date(0) };
     try {
+      if (row.takenOver && adapter.findDelivered) {
+        const found = await adapter.findDelivered(payload.delivery, context).catch((err: unknown) => {
+          this.opts.logger.warn({ err, id: String(row.id) }, 'outbox: could not check whether a taken-over message was delivered; sending it');
+          return undefined;
+        });
+        if (found) {
+          this.opts.logger.info({ id: String(row.id), platform: row.platform }, 'outbox: taken-over message already delivered, not sent again');
+          this.markSent(row, found.messageId ?? null);
+          return;
+        }
+      }
       const answered = await this.pacers.get(row.platform)!.window.take();
-      const result = await adapter.deliver(payload.delivery).finally(answered);
+      const result = await adapter.deliver(payload.delivery, context).finally(answered);
       this.markSent(row, result.messageId ?? null);
       this.opts.metrics?.sent.inc({ platform: row.platform });
+      if (result.movedTo && result.movedTo !== row.chatId) {
+        await this.chatMoved(row, result.movedTo).catch((err: unknown) =>
+          this.opts.logger.error({ err, id: String(row.id) }, 'outbox: could not follow a moved chat'),
+        );
+      }
     } catch (err) {
       await this.failed(row, payload, lane, err);
     }
@@ -281,7 +322,9 @@ export class OutboxWorker {
         this.opts.logger.error({ err, rows: batch.length }, 'outbox: could not mark delivered rows, retrying');
         this.sentBuffer.unshift(...batch);
         this.flushTimer ??= setTimeout(() => void this.flushSent(), 1000);
+        return;
       }
+      for (const row of batch) this.mine.delete(BigInt(row.id));
     });
     return this.flushing;
   }
@@ -291,6 +334,24 @@ export class OutboxWorker {
       UPDATE outbox_message SET status = 'pending', not_before = ${notBefore}, locked_by = NULL, locked_until = NULL,
         attempts = attempts - ${countAttempt ? 0 : 1}, last_error = COALESCE(${error ?? null}, last_error)
       WHERE id = ${row.id}`;
+    this.mine.delete(row.id);
+  }
+
+  /**
+   * The platform moved the chat (a Telegram group became a supergroup): the channel follows it, and
+   * so do the messages still queued for the old id.
+   */
+  private async chatMoved(row: OutboxRow, to: string): Promise<void> {
+    const { platform, workspace, chatId: from } = row;
+    await this.opts.db.$transaction([
+      this.opts.db.$executeRaw`
+        UPDATE channel SET chat_id = ${to} WHERE platform = ${platform} AND workspace = ${workspace} AND chat_id = ${from}
+          AND NOT EXISTS (SELECT 1 FROM channel c WHERE c.platform = ${platform} AND c.workspace = ${workspace} AND c.chat_id = ${to})`,
+      this.opts.db.$executeRaw`
+        UPDATE outbox_message SET chat_id = ${to}, payload = jsonb_set(payload, '{delivery,to,chatId}', to_jsonb(${to}::text))
+        WHERE platform = ${platform} AND workspace = ${workspace} AND chat_id = ${from} AND status = 'pending' AND kind = 'send'`,
+    ]);
+    this.opts.logger.warn({ platform, from, to }, 'the platform moved a chat to a new id: channel and queued messages follow it');
   }
 
   private async failed(row: OutboxRow, payload: StoredPayload, lane: string, err: unknown): Promise<void> {
@@ -325,6 +386,7 @@ export class OutboxWorker {
         WHERE id = ${row.id}`;
       for (const listener of listeners) await listener(tx, row, payload, error);
     });
+    this.mine.delete(row.id);
     this.kick();
   }
 }

@@ -92,6 +92,19 @@ export interface DeliveryResult {
   messageId?: string;
   /** The chat actually written to (Slack group DM channel). */
   chatId?: string;
+  /**
+   * The platform moved the chat to a new id (a Telegram group upgraded to a supergroup) and the
+   * message went to the new one: the outbox rewrites the channel and the queued messages.
+   */
+  movedTo?: string;
+}
+
+/** What the outbox tells the adapter about a delivery besides its content. */
+export interface DeliveryContext {
+  /** The outbox row's id: carried with the message where the platform keeps metadata (Slack). */
+  ref: string;
+  /** When the row was queued: a look-up for it needs to go no further back. */
+  queuedAt: Date;
 }
 
 export type DeliveryErrorKind =
@@ -200,7 +213,13 @@ export interface PlatformAdapter {
   start(sink: EventSink): Promise<void>;
   /** Stop receiving; in-flight handlers finish. */
   stop(): Promise<void>;
-  deliver(delivery: Delivery): Promise<DeliveryResult>;
+  deliver(delivery: Delivery, context?: DeliveryContext): Promise<DeliveryResult>;
+  /**
+   * A delivery taken over from a sender that died may have reached the platform already: where the
+   * platform can tell (Slack: the chat's recent history with message metadata), the message sent
+   * with this `ref`, else undefined (then it is sent).
+   */
+  findDelivered?(delivery: Delivery, context: DeliveryContext): Promise<DeliveryResult | undefined>;
   /** Opens a native form in answer to an event (needs the event's short-lived trigger). */
   openForm?(event: InboundEvent, form: FormSpec): Promise<void>;
   /** A link that opens a private chat with the bot carrying a payload (Telegram deep link). */

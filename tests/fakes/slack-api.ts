@@ -1,7 +1,9 @@
 // A local stand-in for Slack's Web API, over real HTTP (node:http on port 0): form-encoded or JSON
 // bodies, `Authorization: Bearer` checked, `{ ok: true, … }` / `{ ok: false, error }` answers,
 // every call recorded. A test can make a method answer 429 with Retry-After, fail with an HTTP
-// status, or return a Slack error — for any call or only for one channel.
+// status, or return a Slack error — for any call or only for one channel. Posted messages are kept
+// per channel with their metadata, and conversations.history returns them (metadata only when
+// asked with include_all_metadata, as Slack does).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeSocketMode } from './slack-socket.js';
@@ -42,6 +44,15 @@ const JSON_KEYS = new Set(['blocks', 'view', 'files', 'attachments', 'metadata']
 
 type Json = Record<string, unknown>;
 
+export interface StoredMessage {
+  ts: string;
+  text: string;
+  blocks?: unknown;
+  metadata?: { event_type: string; event_payload: Json };
+  bot_id?: string;
+  user?: string;
+}
+
 export class FakeSlackApi {
   readonly calls: SlackCall[] = [];
   readonly uploads: Upload[] = [];
@@ -51,6 +62,8 @@ export class FakeSlackApi {
   private readonly failures: Failure[] = [];
   private readonly pendingUploads = new Map<string, string>();
   private readonly groups = new Map<string, string>();
+  /** Messages per channel id (DMs under D…), oldest first. */
+  readonly history = new Map<string, StoredMessage[]>();
   private seq = 0;
   private server!: Server;
   base = '';
@@ -144,7 +157,8 @@ export class FakeSlackApi {
   }
 
   private ts(): string {
-    return `1764000000.${String(++this.seq).padStart(6, '0')}`;
+    // Seconds of the real clock (history is read back `oldest` a time), then a sequence.
+    return `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
   }
 
   /** A user id (U…) posted to means the bot's DM with that person. */
@@ -171,6 +185,14 @@ export class FakeSlackApi {
         if (!channelArg) return { ok: false, error: 'channel_not_found' };
         const channel = /^[UW]/.test(channelArg) ? this.dmOf(channelArg) : channelArg;
         const ts = this.ts();
+        const stored: StoredMessage = {
+          ts,
+          text: String(args.text ?? ''),
+          ...(args.blocks ? { blocks: args.blocks } : {}),
+          ...(args.metadata ? { metadata: args.metadata as StoredMessage['metadata'] } : {}),
+          bot_id: this.bot.botId,
+        };
+        this.history.set(channel, [...(this.history.get(channel) ?? []), stored]);
         return { ok: true, channel, ts, message: { type: 'message', text: args.text, blocks: args.blocks, ts, bot_id: this.bot.botId } };
       }
       case 'chat.postEphemeral':
@@ -189,6 +211,22 @@ export class FakeSlackApi {
         const key = users.join(',');
         if (!this.groups.has(key)) this.groups.set(key, `G0MPIM${this.groups.size + 1}`);
         return { ok: true, channel: { id: this.groups.get(key) } };
+      }
+      case 'conversations.history': {
+        if (!channelArg) return { ok: false, error: 'channel_not_found' };
+        const oldest = Number(args.oldest ?? 0);
+        const limit = Math.min(Number(args.limit ?? 100), 999);
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+        const newestFirst = [...(this.history.get(channelArg) ?? [])].filter((m) => Number(m.ts) > oldest).reverse();
+        const start = Number(args.cursor ?? 0);
+        const page = newestFirst.slice(start, start + limit);
+        const more = start + limit < newestFirst.length;
+        return {
+          ok: true,
+          messages: page.map(({ metadata, ...m }) => ({ type: 'message', ...m, ...(withMetadata && metadata ? { metadata } : {}) })),
+          has_more: more,
+          response_metadata: { next_cursor: more ? String(start + limit) : '' },
+        };
       }
       case 'users.info': {
         const user = this.users.get(String(args.user));

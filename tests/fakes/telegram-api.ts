@@ -69,6 +69,8 @@ export class FakeTelegramApi {
   readonly blocked = new Set<string>();
   /** Chats that do not exist (400 chat not found). */
   readonly unknownChats = new Set<string>();
+  /** Groups upgraded to a supergroup: old chat id → new one (400 with migrate_to_chat_id). */
+  readonly migrated = new Map<string, string>();
   readonly stats = { tooManyRequests: 0, duplicates: 0, delivered: 0 };
   /** Same text (or same file and caption) delivered to the same chat more than once. */
   readonly duplicateDeliveries: { chatId: string; text: string }[] = [];

@@ -29,4 +29,9 @@ export const tgErrors = {
   } as ApiError,
   badGateway: { error_code: 502, description: 'Bad Gateway' } as ApiError,
   badRequest: (what: string): ApiError => ({ error_code: 400, description: `Bad Request: ${what}` }),
+  upgradedToSupergroup: (newChatId: string): ApiError => ({
+    error_code: 400,
+    description: 'Bad Request: group chat was upgraded to a supergroup chat',
+    parameters: { migrate_to_chat_id: Number(newChatId) },
+  }),
 };

@@ -122,6 +122,8 @@ export class TelegramMethods {
     if (chatIdParam === undefined || chatIdParam === '') throw new ApiFailure(tgErrors.badRequest('chat_id is empty'));
     const chatId = String(chatIdParam);
     if (this.api.unknownChats.has(chatId) || !/^-?\d+$/.test(chatId)) throw new ApiFailure(tgErrors.chatNotFound);
+    const moved = this.api.migrated.get(chatId);
+    if (moved) throw new ApiFailure(tgErrors.upgradedToSupergroup(moved));
     if (this.api.neverStarted.has(chatId)) throw new ApiFailure(tgErrors.neverStarted);
     if (this.api.blocked.has(chatId)) throw new ApiFailure(tgErrors.blocked);
     return chatId;

@@ -55,6 +55,7 @@ export interface TelegramAppOptions {
   commands?: CommandSpec<any>[];
   clock?: Clock;
   limits?: Partial<RateLimits>;
+  connectRetryMs?: number;
   /** Runs before the adapter starts (e.g. to make setMyCommands fail). */
   beforeStart?(api: FakeTelegramApi): void;
 }
@@ -79,6 +80,8 @@ export async function telegramApp(options: TelegramAppOptions = {}): Promise<Tel
     limits: { ...FAST, ...options.limits },
     pollingRetryMs: 50,
     recordRetryMs: 20,
+    connectRetryMs: 50,
+    ...(options.connectRetryMs ? { connectRetryMs: options.connectRetryMs } : {}),
   });
   const db = await testDatabase();
   let t: TestApp;

@@ -153,9 +153,19 @@ describe('Telegram adapter, start-up problems and stop', () => {
     }
   });
 
-  it('refuses to start with a token Telegram does not know, saying which variable to check', async () => {
-    const err = await telegramApp({ beforeStart: (api) => api.fail('getMe', { error_code: 401, description: 'Unauthorized' }) }).catch((e: unknown) => e);
-    expect((err as Error).message).toMatch(/getMe non riuscito \(Unauthorized\): controlla TELEGRAM_BOT_TOKEN e TELEGRAM_API_ROOT/);
+  it('starts with a token Telegram refuses, unhealthy, saying which variable to check, and connects once Telegram accepts it', async () => {
+    const t = await telegramApp({ connectRetryMs: 300, beforeStart: (api) => api.fail('getMe', { error_code: 401, description: 'Unauthorized' }, 2) });
+    try {
+      expect(t.adapter.healthy()).toBe(false);
+      expect(await t.app.health()).toMatchObject({ ok: false, adapters: { telegram: false }, down: ['telegram'] });
+      const error = t.logs.find((l) => l.level === 50 && /getMe non riuscito \(Unauthorized\), controlla TELEGRAM_BOT_TOKEN e TELEGRAM_API_ROOT/.test(l.msg));
+      expect(error?.msg).toContain('riprovo tra');
+      await until(() => t.adapter.healthy(), 10_000, 'Telegram to connect');
+      await t.send(textMessage(tg.maria, tg.BG01, '/aiuto'));
+      expect(t.api.sentTo(tg.BG01.id).at(-1)!.text).toContain('Comandi di Reti');
+    } finally {
+      await t.close();
+    }
   });
 
   it('uses TELEGRAM_BOT_USERNAME for deep links when set', async () => {

@@ -6,7 +6,18 @@ import type { Env } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { itSlack } from './texts.js';
 import type { Logger } from '../../log.js';
-import type { CommandInfo, Delivery, DeliveryResult, EventSink, FormSpec, HttpRoute, InboundEvent, PlatformAdapter, RateLimits } from '../port.js';
+import type {
+  CommandInfo,
+  Delivery,
+  DeliveryContext,
+  DeliveryResult,
+  EventSink,
+  FormSpec,
+  HttpRoute,
+  InboundEvent,
+  PlatformAdapter,
+  RateLimits,
+} from '../port.js';
 import { createBolt, type BoltHandle } from './bolt.js';
 import { SlackDeliverer } from './deliver.js';
 import { isAuthFailure, platformError, toDeliveryError } from './errors.js';
@@ -110,8 +121,12 @@ export class SlackAdapter implements PlatformAdapter {
     return /^[CG]/.test(chatId);
   }
 
-  deliver(delivery: Delivery): Promise<DeliveryResult> {
-    return this.deliverer.deliver(delivery);
+  deliver(delivery: Delivery, context?: DeliveryContext): Promise<DeliveryResult> {
+    return this.deliverer.deliver(delivery, context);
+  }
+
+  findDelivered(delivery: Delivery, context: DeliveryContext): Promise<DeliveryResult | undefined> {
+    return this.deliverer.findDelivered(delivery, context);
   }
 
   async openForm(event: InboundEvent, form: FormSpec): Promise<void> {

@@ -21,6 +21,8 @@ export interface TelegramAdapterOptions {
   pollingRetryMs?: number;
   /** First pause before recording an update again when the database refused it (polling). Default 1 s. */
   recordRetryMs?: number;
+  /** First pause before trying again to connect (getMe) when Telegram could not be reached at start; doubles up to 5 minutes. Default 5 s. */
+  connectRetryMs?: number;
   /** Timeout of a Bot API call. Default 30 s. */
   requestTimeoutMs?: number;
   /** Timeout of a document upload; below the outbox claim time (120 s). Default 90 s. */
@@ -48,6 +50,10 @@ export class TelegramAdapter implements PlatformAdapter {
   private me: UserFromGetMe | undefined;
   private started = false;
   private webhookSet = false;
+  private sink: EventSink | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private connectAttempts = 0;
+  private connecting: Promise<void> | undefined;
 
   constructor(
     private readonly env: Env,
@@ -107,14 +113,42 @@ export class TelegramAdapter implements PlatformAdapter {
     ];
   }
 
+  /**
+   * Connects (getMe, command menu, webhook or polling). When Telegram cannot be reached or refuses
+   * the token, the service starts anyway: this adapter reports itself unhealthy and tries again in
+   * the background (5 s, doubling up to 5 minutes), while the other platforms work.
+   */
   async start(sink: EventSink): Promise<void> {
+    this.sink = sink;
+    this.connectAttempts = 0;
+    await this.connect();
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= this.connectOnce()
+      .catch((err: unknown) => {
+        if (!this.sink) return;
+        const wait = Math.min((this.options.connectRetryMs ?? 5000) * 2 ** this.connectAttempts++, 5 * 60_000);
+        const root = this.env.TELEGRAM_API_ROOT ? ` e TELEGRAM_API_ROOT (${this.env.TELEGRAM_API_ROOT})` : '';
+        this.logger.error(
+          { err: describe(err), retryInMs: wait },
+          `Telegram non collegato: getMe non riuscito (${describe(err)}), controlla TELEGRAM_BOT_TOKEN${root}; riprovo tra ${Math.round(wait / 1000)} s, il resto del servizio funziona`,
+        );
+        clearTimeout(this.retry);
+        this.retry = setTimeout(() => void this.connect(), wait);
+        this.retry.unref();
+      })
+      .finally(() => {
+        this.connecting = undefined;
+      });
+    return this.connecting;
+  }
+
+  private async connectOnce(): Promise<void> {
     const api = this.bot.telegram;
-    try {
-      this.me = await api.callApi('getMe', {}, timeout(this.requestTimeoutMs));
-    } catch (err) {
-      const root = this.env.TELEGRAM_API_ROOT ? ` e TELEGRAM_API_ROOT (${this.env.TELEGRAM_API_ROOT})` : '';
-      throw new Error(`Telegram: getMe non riuscito (${describe(err)}): controlla TELEGRAM_BOT_TOKEN${root}`, { cause: err });
-    }
+    const sink = this.sink;
+    if (!sink) return;
+    this.me = await api.callApi('getMe', {}, timeout(this.requestTimeoutMs));
     this.bot.botInfo = this.me;
     this.receiver.open(sink);
     await this.registerCommands();
@@ -137,6 +171,10 @@ export class TelegramAdapter implements PlatformAdapter {
   }
 
   async stop(): Promise<void> {
+    this.sink = undefined;
+    clearTimeout(this.retry);
+    this.retry = undefined;
+    await this.connecting;
     this.started = false;
     this.receiver.closing();
     await this.polling?.stop();

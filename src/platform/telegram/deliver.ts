@@ -4,7 +4,7 @@ import type { Telegram } from 'telegraf';
 import type { Message } from 'telegraf/types';
 import { DeliveryError, type Address, type Delivery, type DeliveryResult, type OutMessage } from '../port.js';
 import { timeout } from './client.js';
-import { isNotModified, toDeliveryError } from './errors.js';
+import { isNotModified, migratedTo, toDeliveryError } from './errors.js';
 import { CAPTION_LIMIT, TEXT_LIMIT, render, type Rendered } from './render.js';
 
 export interface DeliverOptions {
@@ -33,20 +33,35 @@ export class TelegramDelivery {
     private readonly options: DeliverOptions,
   ) {}
 
+  /**
+   * A group upgraded to a supergroup answers 400 with the new chat id: the message goes there, and
+   * the result says so (the outbox then moves the channel and the queued messages).
+   */
   async deliver(delivery: Delivery): Promise<DeliveryResult> {
     try {
-      switch (delivery.op) {
-        case 'send':
-          // Ephemeral visibility does not exist on Telegram (capabilities.ephemeral is false): the
-          // message is sent to the chat like any other.
-          return delivery.message.attachment ? await this.sendDocument(delivery.to, delivery.message) : await this.send(delivery.to, delivery.message);
-        case 'update':
-          return await this.update(delivery.to, delivery.messageId, delivery.message);
-        case 'group':
-          throw new DeliveryError('permanent', 'unsupported');
-      }
+      return await this.deliverOnce(delivery);
     } catch (err) {
-      throw toDeliveryError(err);
+      const moved = delivery.op === 'send' ? migratedTo(err) : undefined;
+      if (!moved || delivery.op !== 'send') throw toDeliveryError(err);
+      try {
+        const result = await this.deliverOnce({ ...delivery, to: { ...delivery.to, chatId: moved } });
+        return { ...result, movedTo: moved };
+      } catch (again) {
+        throw toDeliveryError(again);
+      }
+    }
+  }
+
+  private async deliverOnce(delivery: Delivery): Promise<DeliveryResult> {
+    switch (delivery.op) {
+      case 'send':
+        // Ephemeral visibility does not exist on Telegram (capabilities.ephemeral is false): the
+        // message is sent to the chat like any other.
+        return delivery.message.attachment ? await this.sendDocument(delivery.to, delivery.message) : await this.send(delivery.to, delivery.message);
+      case 'update':
+        return await this.update(delivery.to, delivery.messageId, delivery.message);
+      case 'group':
+        throw new DeliveryError('permanent', 'unsupported');
     }
   }
 

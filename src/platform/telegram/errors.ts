@@ -9,6 +9,13 @@ export function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** The new chat id of a group upgraded to a supergroup (400 with parameters.migrate_to_chat_id). */
+export function migratedTo(err: unknown): string | undefined {
+  if (!(err instanceof TelegramError) || err.code !== 400) return undefined;
+  const id = (err.parameters as { migrate_to_chat_id?: number } | undefined)?.migrate_to_chat_id;
+  return typeof id === 'number' && Number.isSafeInteger(id) ? String(id) : undefined;
+}
+
 export function isNotModified(err: unknown): boolean {
   return err instanceof TelegramError && err.code === 400 && /message is not modified/i.test(err.description ?? '');
 }

@@ -47,6 +47,13 @@ export class UpdateReceiver {
 
   /** Telegraf middleware: the only one the bot has. */
   readonly middleware = async (ctx: Context): Promise<void> => {
+    if (!Number.isSafeInteger(ctx.update.update_id)) {
+      // Not from Telegram (every update has one): stored under "undefined" it would shadow the next.
+      this.opts.logger.warn({ keys: Object.keys(ctx.update) }, 'Telegram: aggiornamento senza update_id, rifiutato perché malformato');
+      const webhook = currentWebhookResponse();
+      if (webhook) webhook.statusCode = 400;
+      return;
+    }
     const parsed = parseUpdate(ctx.update, this.opts.botUsername(), new Date());
     if (parsed.event) {
       const event = parsed.event;
