@@ -74,7 +74,7 @@ export class FieldError extends Error {
 
 /** "1.000.000" */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('it-IT', { maximumFractionDigits: 2 });
+  return n.toLocaleString('it-IT', { maximumFractionDigits: 2, useGrouping: 'always' } as Intl.NumberFormatOptions);
 }
 
 export interface FormFlowSpec {

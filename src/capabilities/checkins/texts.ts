@@ -95,7 +95,9 @@ export const itCheckins = {
   editedMeanwhile: (who: string) => `Nel frattempo ${literal(who)} ha modificato il check-in: ecco le risposte aggiornate.`,
   formTitle: (code: string, period: string) => `${code} · settimana ${weekLabel(period)}`,
   someone: 'un altro referente',
+  plausible: (value: string, code: string, highest: string) => `Confermi ${value}? Finora ${code} non ha mai risposto più di ${highest} a questa domanda.`,
   config: {
+    maxTooLarge: (limit: string) => `max può arrivare al massimo a ${limit}`,
     unknownNetwork: (code: string) => `rete sconosciuta ${code}: dichiarala in networks o controlla il codice`,
     duplicate: (code: string) => `l’indicatore ${code} compare due volte`,
     newNeeds: (code: string) => `l’indicatore ${code} è nuovo: servono almeno question e type`,
