@@ -180,7 +180,7 @@ describe('exports parsed back and compared with the stored answers', () => {
     await esporta('31/02/2026');
     expect(t.telegram.lastText(people.luca.id)).toContain('Non capisco «31/02/2026»: scrivi il formato (xlsx o csv)');
     await esporta('pdf');
-    expect(t.telegram.lastText(people.luca.id)).toBe('Non trovo nessuna rete con codice «pdf». Controlla il codice (es. BG01).');
+    expect(t.telegram.lastText(people.luca.id)).toContain('Non preparo file pdf: i formati sono xlsx (il predefinito, per un foglio di calcolo) e csv.');
     await esporta('2026-W47 2026-W40');
     expect(t.telegram.lastText(people.luca.id)).toBe('La data di fine viene prima di quella di inizio.');
   });
