@@ -8,6 +8,8 @@ export default defineCommand({
   description: 'Elenca i comandi che puoi usare',
   usage: '/aiuto',
   async handler(ctx) {
+    const paused = ctx.chat.kind === 'private' ? await ctx.services.conversations.pausedNotice(ctx.tx, ctx.actor.personId, ctx.now) : null;
+    if (paused) await ctx.reply(paused);
     const lines = ctx.commands.visibleTo(ctx.actor).map((c) => `• ${c.usage} — ${c.description}`);
     await ctx.reply({
       text: `${coreTexts.help.title}\n${lines.join('\n')}`,

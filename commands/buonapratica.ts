@@ -18,7 +18,7 @@ const field = (values: Record<string, string | string[]>, key: string) => String
 export default defineCommand({
   name: 'buonapratica',
   aliases: ['buonaprassi'],
-  description: 'Proponi una buona pratica della tua rete da condividere con le altre',
+  description: 'Proponi una buona prassi della tua rete da condividere con le altre',
   usage: '/buonapratica [CODICE]',
   access: 'referente',
   args: z.array(z.string()).max(1, itPractices.onlyCode),

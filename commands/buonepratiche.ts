@@ -9,7 +9,7 @@ const t = itPractices.list;
 export default defineCommand({
   name: 'buonepratiche',
   aliases: ['buoneprassi'],
-  description: 'Le buone pratiche pubblicate dalle reti, le più recenti prima (anche per tema)',
+  description: 'Le buone prassi pubblicate dalle reti, le più recenti prima (anche per tema)',
   usage: '/buonepratiche [TEMA]',
   async handler(ctx, tokens) {
     const query = (tokens as string[]).join(' ').trim() || null;

@@ -8,6 +8,8 @@ import { itExport } from '../src/capabilities/exports/texts.js';
 import { isoWeek } from '../src/time.js';
 
 const CODE = /^[A-Za-z0-9_-]{2,20}$/;
+/** File formats people ask for that Reti does not make: said so, not taken for a network code. */
+const OTHER_FORMATS = new Set(['pdf', 'xls', 'ods', 'odt', 'doc', 'docx', 'json', 'txt', 'html', 'zip', 'excel', 'word']);
 
 // /esporta [xlsx|csv] [DAL] [AL] [CODICE]: the data for reporting, as a file sent privately to the
 // coordinator (Slack file upload, Telegram document). Default: xlsx, the last 52 weeks, every network.
@@ -19,7 +21,10 @@ const args = z.array(z.string()).transform((tokens, ctx) => {
     const lower = token.toLowerCase();
     const week = parseWeekOrDate(token);
     if (lower === 'xlsx' || lower === 'csv') format = lower;
-    else if (week && weeks.length < 2) weeks.push(week);
+    else if (OTHER_FORMATS.has(lower.replace(/^\./, ''))) {
+      ctx.addIssue({ code: 'custom', message: itExport.command.otherFormat(lower.replace(/^\./, '')) });
+      return z.NEVER;
+    } else if (week && weeks.length < 2) weeks.push(week);
     else if (!code && CODE.test(token) && !/\d+[/.-]\d+/.test(token)) code = token;
     else {
       ctx.addIssue({ code: 'custom', message: itExport.command.badToken(token) });

@@ -33,6 +33,7 @@ const idArgs = z.tuple([labId], z.string());
 const iscrivimi = defineSubcommand({
   description: 'Ti iscrive a un laboratorio (o alla sua lista d’attesa)',
   usage: '/laboratori iscrivimi N',
+  aliases: ['iscriviti', 'iscrivi', 'iscrizione'],
   args: idArgs,
   handler: (ctx, [id]) => signUp(ctx, id),
 });
@@ -40,6 +41,7 @@ const iscrivimi = defineSubcommand({
 const ritirami = defineSubcommand({
   description: 'Annulla la tua iscrizione a un laboratorio',
   usage: '/laboratori ritirami N',
+  aliases: ['ritirati', 'ritira', 'disiscrivimi'],
   args: idArgs,
   handler: (ctx, [id]) => withdraw(ctx, id),
 });
@@ -49,7 +51,8 @@ export default defineCommand({
   aliases: ['lab', 'laboratorio'],
   description: 'Laboratori in programma per la tua rete; /laboratori TEMA filtra per tema',
   usage: '/laboratori [TEMA]',
-  subcommands: { iscrivimi, ritirami, ...adminSubcommands },
+  // "annulla N" typed by a member withdraws (their button says «Annulla iscrizione»).
+  subcommands: { iscrivimi, ritirami, ...adminSubcommands, annulla: { ...adminSubcommands.annulla!, forOthers: ritirami } },
   async handler(ctx, tokens) {
     const theme = (tokens as string[]).join(' ').trim() || undefined;
     // In a network's channel, that network's; elsewhere the person's networks; coordinators see all.

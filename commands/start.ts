@@ -17,5 +17,7 @@ export default defineCommand({
       return;
     }
     await ctx.reply(coreTexts.help.welcome(ctx.actor.name));
+    const paused = ctx.chat.kind === 'private' ? await ctx.services.conversations.pausedNotice(ctx.tx, ctx.actor.personId, ctx.now) : null;
+    if (paused) await ctx.reply(paused);
   },
 });

@@ -71,7 +71,7 @@ describe('npm run reti -- …', () => {
         'BG01',
       ),
     ).toMatch(/^Laboratorio n\. \d+ creato; annuncio in coda per 2 canali/);
-    expect(await run('laboratori', 'elenco')).toContain('ven 12 marzo, 14:30–17:00  Mediazione nei servizi [mediazione]  0 iscritti');
+    expect(await run('laboratori', 'elenco')).toContain('ven 12 marzo, 14:30–17:00  Mediazione nei servizi [mediazione]  0 iscrizioni');
     await expect(
       run('laboratori', 'crea', '--titolo', 'Passato', '--tema', 'x', '--inizio', '12/03/2020 14:30', '--fine', '17:00', '--dove', 'Sala'),
     ).rejects.toThrow('La data di inizio è già passata');

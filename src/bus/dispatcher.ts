@@ -12,9 +12,9 @@ import type { Logger } from '../log.js';
 import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
 import { addressOf, asMessage, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter, type PlatformCapabilities } from '../platform/port.js';
 import type { Services } from '../services.js';
-import { resolveChat, resolveChatAndActor } from './actors.js';
+import { resolveActor, resolveChat, resolveChatAndActor } from './actors.js';
 import { admitted, allowed, forgedIds } from './policy.js';
-import { resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
+import { nearest, resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
 import { addressOfActor, type Access, type Context, type ConversationRouter, type ReplyOptions } from './types.js';
 
 export interface DispatcherDeps {
@@ -151,7 +151,7 @@ export class Dispatcher {
         return this.runCommand(ctx, event.command, event.text);
       case 'message':
         if (await this.deps.conversations?.handleInput(ctx, { text: event.text })) return;
-        if (event.chat.kind === 'private') await ctx.reply(t.help.fallback);
+        if (event.chat.kind === 'private') await ctx.reply((await this.deps.conversations?.pausedNotice(tx, ctx.actor.personId, ctx.now)) ?? t.help.fallback);
         return;
       case 'action': {
         if (await this.deps.conversations?.handleInput(ctx, { action: event.action, value: event.value })) return;
@@ -171,9 +171,21 @@ export class Dispatcher {
   /** Runs a command for the context's actor (also used by /start deep links). */
   async runCommand(ctx: Context, name: string, text: string): Promise<void> {
     const spec = this.deps.commands.find(name);
-    if (!spec) throw new AppError('unknown_command', t.error.unknownCommand(name));
+    if (!spec) throw new AppError('unknown_command', t.error.unknownCommand(name, nearest(name, this.deps.commands.names())));
     const tokens = tokenize(text);
-    const { sub, rest } = resolveSubcommand(spec, tokens);
+    const resolved = resolveSubcommand(spec, tokens);
+    const { rest } = resolved;
+    // A member's "annulla 2" is withdrawing, not the coordinators' cancelling.
+    const sub =
+      resolved.sub && !allowed(resolved.sub.access ?? spec.access, ctx.actor, ctx.chat.network?.id) && resolved.sub.forOthers
+        ? resolved.sub.forOthers
+        : resolved.sub;
+    if (!sub && tokens[0] && spec.subcommands) {
+      // "/laboratori iscrivmi 3": near a subcommand's name, not a word of its own.
+      const near = nearest(tokens[0], Object.keys(spec.subcommands));
+      if (near && near !== tokens[0].toLowerCase())
+        throw new AppError('invalid_input', t.error.didYouMean(`/${spec.name} ${[near, ...tokens.slice(1)].join(' ')}`));
+    }
     const target = sub ?? spec;
     if (!target.handler) {
       throw new AppError('invalid_input', t.error.unknownSubcommand(spec.name, tokens[0] ?? '', spec.usage));

@@ -1,8 +1,9 @@
 // The command bus: commands are specs (name, aliases, description, access, zod-parsed args,
 // subcommands, button actions, forms); /aiuto, Telegram's command list and the Slack manifest
 // check are all generated from them.
+import { closest, distance } from 'fastest-levenshtein';
 import { allowed } from './policy.js';
-import type { Actor, CommandSpec, Context, SubcommandSpec } from './types.js';
+import type { Access, Actor, CommandSpec, Context, SubcommandSpec } from './types.js';
 
 type FormHandler = NonNullable<CommandSpec['forms']>[string];
 
@@ -25,6 +26,11 @@ export class CommandRegistry {
 
   find(name: string): CommandSpec<any> | undefined {
     return this.byName.get(name.toLowerCase());
+  }
+
+  /** Every name a command answers to, aliases included. */
+  names(): string[] {
+    return [...this.byName.keys()];
   }
 
   all(): CommandSpec<any>[] {
@@ -80,6 +86,18 @@ export function tokenize(text: string): string[] {
 
 export function resolveSubcommand(spec: CommandSpec<any>, tokens: string[]): { sub?: SubcommandSpec<any>; subName?: string; rest: string[] } {
   const first = tokens[0]?.toLowerCase();
-  if (first && spec.subcommands?.[first]) return { sub: spec.subcommands[first], subName: first, rest: tokens.slice(1) };
+  if (!first || !spec.subcommands) return { rest: tokens };
+  if (spec.subcommands[first]) return { sub: spec.subcommands[first], subName: first, rest: tokens.slice(1) };
+  const aliased = Object.entries(spec.subcommands).find(([, s]) => s.aliases?.includes(first));
+  if (aliased) return { sub: aliased[1], subName: aliased[0], rest: tokens.slice(1) };
   return { rest: tokens };
+}
+
+/** The closest of some names to a mistyped one ("checkn" → "checkin"), if it is near enough. */
+export function nearest(typed: string, names: string[]): string | undefined {
+  const word = typed.toLowerCase();
+  if (word.length < 3) return undefined;
+  const candidate = closest(word, names);
+  const limit = word.length <= 5 ? 1 : 2;
+  return candidate !== undefined && distance(word, candidate) <= limit ? candidate : undefined;
 }

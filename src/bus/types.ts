@@ -47,6 +47,8 @@ export interface CommandCatalogue {
 export interface ConversationRouter {
   /** True when an active conversation took the input. */
   handleInput(ctx: Context, input: { text: string } | { action: string; value: string }): Promise<boolean>;
+  /** Where a paused conversation of this person stands ("…in pausa alla domanda 9 di 11…"), said once per pause; null otherwise. */
+  pausedNotice(tx: Tx, personId: number, now: Date): Promise<string | null>;
 }
 
 export interface Context {
@@ -81,6 +83,13 @@ export interface SubcommandSpec<A = unknown> {
   where?: 'any' | 'private' | 'group';
   args?: z.ZodType<A>;
   handler(ctx: Context, args: A): Promise<void>;
+  /** Other words people type for it ("iscriviti" for "iscrivimi"). */
+  aliases?: string[];
+  /**
+   * What the same words mean to someone without access ("annulla 2" typed by a member, whose
+   * button says «Annulla iscrizione», is withdrawing): run instead of refusing.
+   */
+  forOthers?: SubcommandSpec<any>;
 }
 
 export interface CommandSpec<A = unknown> {

@@ -52,6 +52,8 @@ export interface Flow<S = any> {
   /** The message asking for `step`. Buttons come from `button()` so presses find their way back. */
   prompt(env: FlowEnv, conv: ConversationRef<S>): Promise<OutMessage> | OutMessage;
   handle(ctx: Context, conv: ConversationRef<S>, input: Input): Promise<Transition<S>>;
+  /** Where a paused conversation stands, for the person who comes back without resuming it. */
+  pausedNote?(state: S, step: string): string | null;
   /** A state stored by an older version: upgrade it, or null to close the conversation. */
   upgrade?(state: unknown, fromVersion: number, step: string): { state: S; step: string } | null;
 }
@@ -68,6 +70,8 @@ export interface StartOptions<S> {
 }
 
 export const CONVERSATION_ACTION = 'cv';
+/** Marks a paused conversation whose person was told where it stands (dropped when the flow writes its state again). */
+const NOTICED = 'pausedNoticed';
 
 /** A button for a conversation step: its value carries conversation id and revision. */
 export function button(conv: { id: number; rev: number }, label: string, choice: string, style?: Button['style']): Button {
@@ -244,6 +248,28 @@ export class Conversations implements ConversationRouter {
         }
       : prompt;
     await this.say(env.tx, address, [...separate, merged], prefix);
+  }
+
+  /**
+   * Where the person's most recent paused conversation stands (paused in the last week, of a flow
+   * that can say so), once: the conversation is marked so that the next message is answered as usual.
+   * Resuming and pausing again rewrites the state, so a new pause is told again.
+   */
+  async pausedNotice(tx: Tx, personId: number, now: Date): Promise<string | null> {
+    const since = new Date(now.getTime() - 7 * 24 * 3600_000);
+    const rows = await tx.conversation.findMany({ where: { personId, status: 'paused', updatedAt: { gte: since } }, orderBy: { updatedAt: 'desc' }, take: 5 });
+    for (const row of rows) {
+      const flow = this.flows.get(row.flow);
+      const raw = row.state as Record<string, unknown> | null;
+      if (!flow?.pausedNote || row.version !== flow.version || !raw || raw[NOTICED] === true) continue;
+      const parsed = flow.state.safeParse(raw);
+      if (!parsed.success) continue;
+      const note = flow.pausedNote(parsed.data, row.step);
+      if (!note) continue;
+      await tx.conversation.update({ where: { id: row.id }, data: { state: { ...raw, [NOTICED]: true } } });
+      return note;
+    }
+    return null;
   }
 
   /** The conversation a person is having in a chat right now, if any. */

@@ -74,7 +74,7 @@ export class FieldError extends Error {
 
 /** "1.000.000" */
 export function formatNumber(n: number): string {
-  return n.toLocaleString('it-IT', { maximumFractionDigits: 2 });
+  return n.toLocaleString('it-IT', { maximumFractionDigits: 2, useGrouping: 'always' } as Intl.NumberFormatOptions);
 }
 
 export interface FormFlowSpec {
@@ -214,7 +214,11 @@ function prompt(conv: ConversationRef<FormState>): OutMessage {
   }
   const hint = field.type === 'scale' ? t.hint.scale(field.min ?? 1, field.max ?? 5) : t.hint[field.type];
   const text = `**${t.progress(s.index + 1, s.fields.length)}** ${literal(field.label)}`;
-  const notes = [field.help ? literal(field.help) : '', typeof hint === 'string' ? hint : '', field.required ? '' : t.optional].filter(Boolean).join(' ');
+  // A hint the question already gives ("Da 1 a 5: …", "es. 12/03/2027") is not said twice.
+  const said = normalize(`${field.label} ${field.help ?? ''}`);
+  const repeated =
+    typeof hint !== 'string' || said.includes(normalize(hint).replace(/\.$/, '')) || (field.type === 'datetime' && /\d{1,2}\/\d{1,2}\/\d{4}/.test(said));
+  const notes = [field.help ? literal(field.help) : '', repeated ? '' : hint, field.required ? '' : t.optional].filter(Boolean).join(' ');
   const current = s.answers[field.key];
   const controls: Button[] = [];
   if (current !== undefined) controls.push(button(conv, t.keep, 'keep', 'primary'));
@@ -385,6 +389,10 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
       return intro ? { ...p, blocks: [{ type: 'text', text: intro }, ...(p.blocks ?? [])] } : p;
     },
     handle,
+    pausedNote: (state, step) =>
+      step === 'ask' || step === 'confirmValue'
+        ? t.pausedAt(state.title, state.index + 1, state.fields.length, spec.resumeCommand)
+        : t.pausedAtSummary(state.title, spec.resumeCommand),
     ...(spec.upgrade ? { upgrade: spec.upgrade } : {}),
   };
 }

@@ -32,6 +32,10 @@ export const itConversation = {
     skipped: '— (saltata)',
     cannotSkip: 'Questa domanda è obbligatoria, non si può saltare.',
     atFirst: 'Siamo già alla prima domanda.',
+    pausedAt: (title: string, n: number, total: number, resume: string) =>
+      `Hai in pausa «${literal(title)}» alla domanda ${n} di ${total}: scrivi ${resume} per continuare.`,
+    pausedAtSummary: (title: string, resume: string) =>
+      `Hai in pausa «${literal(title)}» al riepilogo, manca solo la conferma: scrivi ${resume} per continuare.`,
     paused: (resume: string) => `Va bene, mi fermo qui. Le risposte date finora sono salvate: scrivi ${resume} per riprendere dalla stessa domanda.`,
     expected: {
       integer: (min?: number, max?: number) =>

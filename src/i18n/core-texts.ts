@@ -7,7 +7,9 @@ export const coreTexts = {
     internal: 'Qualcosa non ha funzionato dalla mia parte. Riprova tra poco; se il problema continua avvisa il coordinamento.',
     coordinatorsOnly: 'Questo comando è riservato ai coordinatori di ANCI Lombardia.',
     referentsOnly: 'Questo comando è riservato ai referenti della rete.',
-    unknownCommand: (name: string) => `Non conosco il comando /${literal(name)}. Scrivi /aiuto per vedere quelli disponibili.`,
+    unknownCommand: (name: string, near?: string) =>
+      `Non conosco il comando /${literal(name)}.${near ? ` Forse intendevi /${near}?` : ''} Scrivi /aiuto per vedere quelli disponibili.`,
+    didYouMean: (command: string) => `Forse intendevi ${literal(command)}? Scrivilo così e riprova.`,
     unknownSubcommand: (name: string, sub: string, usage: string) => `/${literal(name)} non prevede «${literal(sub)}». Uso: ${usage}`,
     badArguments: (usage: string, detail?: string) => `${detail ? `${detail}\n` : ''}Uso: ${usage}`,
     privateOnly: 'Questo comando funziona solo in chat privata con me.',

@@ -67,9 +67,11 @@ describe('the check-in conversation', () => {
 
   it('«annulla» pauses keeping the answers; /checkin resumes at the same question', async () => {
     expect(await c.say('annulla')).toContain('Le risposte date finora sono salvate: scrivi /checkin per riprendere dalla stessa domanda.');
+    // Told once where the paused check-in stands, then answered as usual.
+    expect(await c.say('Una buona prassi')).toMatch(/^Hai in pausa «CR04 · settimana .+» alla domanda 11 di 11: scrivi \/checkin per continuare\.$/);
     expect(await c.say('Una buona prassi')).toBe('Non ho capito. Scrivi /aiuto per vedere cosa posso fare.');
     const resumed = await c.command('checkin');
-    expect(resumed).toContain('Riprendiamo il check-in di Rete Cremona e Casalasco (CR04) da dove eri rimasto.');
+    expect(resumed).toContain('Riprendiamo il check-in di Rete Cremona e Casalasco (CR04) da dove ci eravamo fermati.');
     expect(resumed).toContain('11/11 C’è una buona prassi');
     expect(await storedAnswers()).toMatchObject({ incontri: { number: 4 }, ostacoli: { text: 'Mancano mediatori' } });
   });

@@ -39,7 +39,7 @@ describe('two referents of one network (BG01: Maria Rossi and Ahmed Benali)', ()
   it('when the one answering pauses, the other takes over with the answers given so far', async () => {
     await ahmed.say('annulla');
     const taken = await maria.command('checkin');
-    expect(taken).toContain('Ahmed Benali aveva iniziato il check-in ma si è fermato: continui tu, con le risposte già date (2 di 11).');
+    expect(taken).toContain('Ahmed Benali aveva iniziato il check-in senza finirlo: continui tu, con le risposte già date (2 di 11).');
     expect(taken).toContain('3/11 Quanti nuovi partner');
     expect(ahmed.last()).toBe(
       'Maria Rossi ha preso in carico il check-in di Rete Bergamo Ovest (BG01) per la settimana 23–29 novembre 2026, con le risposte che avevi già dato: non serve che tu continui.',
@@ -54,7 +54,7 @@ describe('two referents of one network (BG01: Maria Rossi and Ahmed Benali)', ()
     expect(await ahmed.command('checkin')).toContain('Maria Rossi sta già compilando');
     t.clock.advance(1 * HOUR);
     const taken = await ahmed.command('checkin');
-    expect(taken).toContain('Maria Rossi aveva iniziato il check-in ma si è fermato: continui tu, con le risposte già date (3 di 11).');
+    expect(taken).toContain('Maria Rossi aveva iniziato il check-in senza finirlo: continui tu, con le risposte già date (3 di 11).');
     expect(taken).toContain('4/11 Quanti cittadini');
     expect(maria.last()).toContain('Ahmed Benali ha preso in carico il check-in');
     // Maria's old conversation is closed: what she types now is not an answer.

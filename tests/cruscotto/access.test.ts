@@ -122,7 +122,7 @@ describe('the session', () => {
     const page = await browser.get('/cruscotto');
     const out = await browser.post('/cruscotto/esci', { _csrf: hidden(page.text, '_csrf') });
     expect(out.status).toBe(200);
-    expect(visibleText(out.text)).toContain('Sei uscita o uscito dal cruscotto.');
+    expect(visibleText(out.text)).toContain('La sessione del cruscotto è chiusa.');
     expect(browser.cookies.has('reti_cruscotto')).toBe(false);
     const replay = new Client(c.base);
     replay.cookies.set('reti_cruscotto', kept);

@@ -86,7 +86,7 @@ describe('coordinators digest on a known data set (week 2026-W47)', () => {
   });
 
   it('shows the laboratori of the coming two weeks with seats, and the feedback of the last ones', () => {
-    expect(text).toContain("gio 26 novembre, 14:30–17:00 · Mediazione linguistica nei servizi (mediazione) · 3/3 posti, 1 in lista d'attesa");
+    expect(text).toContain('gio 26 novembre, 14:30–17:00 · Mediazione linguistica nei servizi (mediazione) · 3/3 posti, 1 in lista d’attesa');
     expect(text).not.toContain('Lontano');
     expect(text).not.toContain('Annullato');
     expect(text).toContain('Cittadinanza e scuola (mar 17 novembre): 4,0/5 da 3 risposte su 4 partecipanti');

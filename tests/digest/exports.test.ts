@@ -125,14 +125,14 @@ describe('exports parsed back and compared with the stored answers', () => {
     const [message] = await esporta('2026-W40 2026-W48');
     const book = await sheets(message!.attachment!.base64);
     expect(book['Iscrizioni laboratori']!.slice(1).map((r) => [r[0], r[3], r[4], r[5], r[6]])).toEqual([
-      ['Cittadinanza e scuola', 'Maria Rossi', 'BG01', 'iscritto', 1],
-      ['Cittadinanza e scuola', 'Ahmed Benali', 'BG01', 'iscritto', 2],
-      ['Cittadinanza e scuola', 'Francesca Gatti', 'BS02', 'iscritto', 3],
-      ['Cittadinanza e scuola', 'Chiara Fontana', 'CR04', 'iscritto', 4],
-      ['Mediazione linguistica nei servizi', 'Maria Rossi', 'BG01', 'iscritto', 1],
-      ['Mediazione linguistica nei servizi', 'Ahmed Benali', 'BG01', 'iscritto', 2],
-      ['Mediazione linguistica nei servizi', 'Francesca Gatti', 'BS02', 'iscritto', 3],
-      ['Mediazione linguistica nei servizi', 'Fatou Diop', 'BG01', "in lista d'attesa", 4],
+      ['Cittadinanza e scuola', 'Maria Rossi', 'BG01', 'confermata', 1],
+      ['Cittadinanza e scuola', 'Ahmed Benali', 'BG01', 'confermata', 2],
+      ['Cittadinanza e scuola', 'Francesca Gatti', 'BS02', 'confermata', 3],
+      ['Cittadinanza e scuola', 'Chiara Fontana', 'CR04', 'confermata', 4],
+      ['Mediazione linguistica nei servizi', 'Maria Rossi', 'BG01', 'confermata', 1],
+      ['Mediazione linguistica nei servizi', 'Ahmed Benali', 'BG01', 'confermata', 2],
+      ['Mediazione linguistica nei servizi', 'Francesca Gatti', 'BS02', 'confermata', 3],
+      ['Mediazione linguistica nei servizi', 'Fatou Diop', 'BG01', 'in lista d’attesa', 4],
     ]);
     expect(book['Iscrizioni laboratori']![1]![2]).toBe('2026-11-17 14:30');
     expect(book['Gradimento laboratori']!.slice(1).map((r) => [r[0], r[3], r[5], r[6]])).toEqual([
@@ -185,7 +185,7 @@ describe('exports parsed back and compared with the stored answers', () => {
     await esporta('31/02/2026');
     expect(t.telegram.lastText(people.luca.id)).toContain('Non capisco «31/02/2026»: scrivi il formato (xlsx o csv)');
     await esporta('pdf');
-    expect(t.telegram.lastText(people.luca.id)).toBe('Non trovo nessuna rete con codice «pdf». Controlla il codice (es. BG01).');
+    expect(t.telegram.lastText(people.luca.id)).toContain('Non preparo file pdf: i formati sono xlsx (il predefinito, per un foglio di calcolo) e csv.');
     await esporta('2026-W47 2026-W40');
     expect(t.telegram.lastText(people.luca.id)).toBe('La data di fine viene prima di quella di inizio.');
   });

@@ -37,7 +37,7 @@ describe('network digests in their own channels (week 2026-W47)', () => {
 
   it('shows the laboratori open to the network and good practices of other networks on its themes', () => {
     const text = bg01();
-    expect(text).toContain("gio 26 novembre, 14:30–17:00 · Mediazione linguistica nei servizi (mediazione) · 3/3 posti, 1 in lista d'attesa");
+    expect(text).toContain('gio 26 novembre, 14:30–17:00 · Mediazione linguistica nei servizi (mediazione) · 3/3 posti, 1 in lista d’attesa');
     expect(text).toContain('Buone prassi di altre reti sui vostri temi\nMI03 · Sportello lavoro condiviso (pubblicata) — lavoro');
     // Coordinators' matters stay out of the networks' channels.
     expect(text).not.toContain('Gradimento');

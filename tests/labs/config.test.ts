@@ -97,8 +97,8 @@ describe('laboratori from the YAML configuration and the CLI', () => {
     expect(await updateLabFromCli(t.db.prisma, t.clock, id, 'posti', '8')).toEqual({ changed: ['posti'], notified: 7 });
     const lines = await listLabsForCli(t.db.prisma, t.clock);
     expect(lines).toEqual([
-      '   1  gio 3 dicembre, 14:30–17:00  Mediazione interculturale [mediazione]  1 iscritti, 0 in attesa · ✅ 29 posti liberi su 30',
-      `   ${id}  gio 3 dicembre, 14:30–17:00  Da riga di comando [cittadinanza]  0 iscritti, 0 in attesa · ✅ 8 posti liberi su 8`,
+      '   1  gio 3 dicembre, 14:30–17:00  Mediazione interculturale [mediazione]  1 iscrizione, 0 in attesa · ✅ 29 posti liberi su 30',
+      `   ${id}  gio 3 dicembre, 14:30–17:00  Da riga di comando [cittadinanza]  0 iscrizioni, 0 in attesa · ✅ 8 posti liberi su 8`,
     ]);
     expect(await cancelLabFromCli(t.db.prisma, t.clock, id, 'rinviato')).toEqual({ notified: 7 });
     expect((await listLabsForCli(t.db.prisma, t.clock, { all: true })).filter((l) => l.includes('ANNULLATO')).length).toBe(2);

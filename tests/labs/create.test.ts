@@ -215,7 +215,7 @@ describe('creating a laboratorio in chat', () => {
       '3',
     );
     await t.deliver();
-    expect(slack.lastText('U0COORD1')).toBe('Fatto: laboratorio n. 3 aggiornato (quando, posti). Ho avvisato 3 canali e persone.');
+    expect(slack.lastText('U0COORD1')).toBe('Fatto: laboratorio n. 3 aggiornato (quando, posti). Ho inviato 3 avvisi a canali e persone iscritte.');
     expect(telegram.lastText(tgGroups.CR04)).toContain('• Quando: mar 15 dicembre, 10:00–12:30\n• Posti: 40');
   });
 

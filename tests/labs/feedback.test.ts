@@ -41,10 +41,10 @@ describe('feedback after a laboratorio (job labs-feedback)', () => {
     t.clock.set('2026-12-03T16:10:00Z');
     expect(await feedback()).toEqual({ labs: 1, sent: 2 });
     expect(t.telegram.lastText(maria.id)).toContain(
-      "Grazie per aver partecipato al laboratorio Mediazione interculturale nei servizi (gio 3 dicembre, 14:30–17:00). Com'è andato?",
+      'Grazie per aver partecipato al laboratorio Mediazione interculturale nei servizi (gio 3 dicembre, 14:30–17:00). Com’è andato?',
     );
     expect(t.telegram.buttons(maria.id).map((b) => b.label)).toEqual(['1', '2', '3', '4', '5']);
-    expect(t.slack.lastText('U0COORD1')).toContain("Com'è andato?");
+    expect(t.slack.lastText('U0COORD1')).toContain('Com’è andato?');
     expect(t.telegram.texts(people.ahmed.id)).toEqual([]);
     expect(t.telegram.texts(maria.id).join('\n')).not.toContain('Annullato');
     t.clock.set('2026-12-03T16:40:00Z');

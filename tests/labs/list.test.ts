@@ -22,7 +22,7 @@ describe('/laboratori: what is coming, for whom', () => {
 
   it('says so in a friendly line when nothing is coming', async () => {
     expect(await list(people.fatou, tgGroups.BG01)).toBe(
-      'Per ora non ci sono laboratori in programma per la tua rete. Appena ne viene fissato uno lo annuncio qui nei canali della rete.',
+      'Per ora non ci sono laboratori in programma per la tua rete. Appena ne viene fissato uno lo annuncio nei canali della rete.',
     );
     expect(await list(people.maria, people.maria.id, 'casa')).toBe(
       'Non ci sono laboratori in programma sul tema «casa». Scrivi /laboratori per vederli tutti.',
@@ -81,16 +81,16 @@ describe('/laboratori: what is coming, for whom', () => {
     await t.telegram.command(people.maria, t.telegram.privateChat(people.maria), 'laboratori', 'iscrivimi 1');
     await t.deliver();
     let text = await list(people.maria, people.maria.id, 'mediazione');
-    expect(text).toContain('✅ 1 posto libero su 2\n✔ Sei iscritto/a');
+    expect(text).toContain('✅ 1 posto libero su 2\n✔ Iscrizione confermata');
     expect(t.telegram.buttons(people.maria.id)).toEqual([{ label: 'Annulla iscrizione', action: 'laboratori.leave', value: '1' }]);
 
     await t.telegram.command(people.ahmed, t.telegram.privateChat(people.ahmed), 'laboratori', 'iscrivimi 1');
     await t.telegram.command(people.fatou, t.telegram.privateChat(people.fatou), 'laboratori', 'iscrivimi 1');
     await t.deliver();
     text = await list(people.fatou, people.fatou.id, 'mediazione');
-    expect(text).toContain("⏳ Al completo: lista d'attesa (1 persona in attesa)\n⏳ Sei in lista d'attesa, posizione 1");
+    expect(text).toContain('⏳ Al completo: lista d’attesa (1 persona in attesa)\n⏳ Sei in lista d’attesa, posizione 1');
     text = await list(people.francesca, tgGroups.BS02, 'mediazione');
-    expect(text).toContain("⏳ Al completo: lista d'attesa (1 persona in attesa)");
+    expect(text).toContain('⏳ Al completo: lista d’attesa (1 persona in attesa)');
     expect(t.telegram.buttons(tgGroups.BS02).map((b) => b.label)).toEqual(['Mettimi in lista d’attesa']);
   });
 
@@ -99,7 +99,7 @@ describe('/laboratori: what is coming, for whom', () => {
     expect(titles(text)).toEqual(['Orientamento al lavoro', 'Mediazione interculturale nei servizi']);
     expect(t.slack.last(slackChannels.BG01)?.visibleTo).toBe('U0MARIA');
     // The same person on another platform: her sign-up on Telegram shows here too.
-    expect(text).toContain('✔ Sei iscritto/a');
+    expect(text).toContain('✔ Iscrizione confermata');
   });
 
   it('stops listing a session once it has started', async () => {

@@ -72,7 +72,7 @@ describe(`the race for the last seat (${onPostgres ? 'PostgreSQL' : 'PGlite'})`,
       ...t.slack.texts(slackChannels.BG01, 'U0MARIA'),
     ].filter((x) => (x.includes('Doppio clic') && !x.includes('📣')) || x.includes('Qualcosa'));
     expect(answers.filter((x) => x.includes('Iscrizione confermata')).length).toBe(1);
-    expect(answers.filter((x) => x.includes('Sei già iscritto/a')).length).toBe(2);
+    expect(answers.filter((x) => x.includes('Hai già un posto')).length).toBe(2);
     expect(answers.length).toBe(3);
   });
 

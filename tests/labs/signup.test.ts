@@ -38,11 +38,11 @@ describe('signing up: seats, waiting list, promotion', () => {
     await t.telegram.press(people.ahmed, bg01(), 'laboratori.join', String(lab));
     await t.deliver();
     expect(t.telegram.lastText(tgGroups.BG01)).toContain(
-      "Il laboratorio Mediazione interculturale nei servizi è al completo: sei in lista d'attesa, posizione 1.",
+      'Il laboratorio Mediazione interculturale nei servizi è al completo: sei in lista d’attesa, posizione 1.',
     );
     await t.telegram.command(chiara, t.telegram.privateChat(chiara), 'laboratori', `iscrivimi ${lab}`);
     await t.deliver();
-    expect(t.telegram.lastText(chiara.id)).toContain("sei in lista d'attesa, posizione 2");
+    expect(t.telegram.lastText(chiara.id)).toContain('sei in lista d’attesa, posizione 2');
     expect(await signupsOf(t, lab)).toEqual([
       ['Fatou Diop', 'confirmed', 'telegram'],
       ['Luca Bianchi', 'confirmed', 'slack'],
@@ -57,9 +57,9 @@ describe('signing up: seats, waiting list, promotion', () => {
     // Luca signed up on Slack; the same person on Telegram is the same sign-up.
     await t.telegram.press(people.luca, t.telegram.privateChat(people.luca), 'laboratori.join', String(lab));
     await t.deliver();
-    expect(t.telegram.lastText(tgGroups.BG01)).toContain('Sei già iscritto/a a Mediazione interculturale nei servizi: non serve altro.');
-    expect(t.telegram.lastText(chiara.id)).toBe("Sei già in lista d'attesa per Mediazione interculturale nei servizi, posizione 2.\n[Annulla iscrizione]");
-    expect(t.telegram.lastText(people.luca.id)).toContain('Sei già iscritto/a');
+    expect(t.telegram.lastText(tgGroups.BG01)).toContain('Hai già un posto a Mediazione interculturale nei servizi: non serve altro.');
+    expect(t.telegram.lastText(chiara.id)).toBe('Sei già in lista d’attesa per Mediazione interculturale nei servizi, posizione 2.\n[Annulla iscrizione]');
+    expect(t.telegram.lastText(people.luca.id)).toContain('Hai già un posto');
     expect((await signupsOf(t, lab)).length).toBe(4);
   });
 
@@ -83,7 +83,9 @@ describe('signing up: seats, waiting list, promotion', () => {
     // Withdrawing twice does nothing twice.
     await t.telegram.press(people.fatou, bg01(), 'laboratori.leave', String(lab));
     await t.deliver();
-    expect(t.telegram.lastText(tgGroups.BG01)).toBe("Fatou Diop: Non risulti iscritto/a a Mediazione interculturale nei servizi: non c'è niente da annullare.");
+    expect(t.telegram.lastText(tgGroups.BG01)).toBe(
+      'Fatou Diop: Non trovo una tua iscrizione a Mediazione interculturale nei servizi: non c’è niente da annullare.',
+    );
     expect(t.telegram.texts(chiara.id)).toEqual([]);
   });
 
@@ -93,21 +95,23 @@ describe('signing up: seats, waiting list, promotion', () => {
     expect(t.telegram.lastText(people.fatou.id)).toContain('posizione 2');
     await t.telegram.command(chiara, t.telegram.privateChat(chiara), 'laboratori', `ritirami ${lab}`);
     await t.deliver();
-    expect(t.telegram.lastText(chiara.id)).toBe("Ti ho tolto dalla lista d'attesa di Mediazione interculturale nei servizi.");
+    expect(t.telegram.lastText(chiara.id)).toBe('Ti ho tolto dalla lista d’attesa di Mediazione interculturale nei servizi.');
     await t.telegram.command(people.fatou, t.telegram.privateChat(people.fatou), 'laboratori', '');
     await t.deliver();
-    expect(t.telegram.lastText(people.fatou.id)).toContain("Sei in lista d'attesa, posizione 1");
+    expect(t.telegram.lastText(people.fatou.id)).toContain('Sei in lista d’attesa, posizione 1');
   });
 
   it('gives free seats to the waiting list when a coordinator raises the capacity, and tells channels and people of the change', async () => {
     await t.telegram.command(people.luca, t.telegram.privateChat(people.luca), 'laboratori', `modifica ${lab} posti 3`);
     await t.deliver();
-    expect(t.telegram.lastText(people.luca.id)).toMatch(/^Fatto: laboratorio n\. 1 aggiornato \(posti\)\. Ho avvisato \d+ canali e persone\.$/);
+    expect(t.telegram.lastText(people.luca.id)).toMatch(
+      /^Fatto: laboratorio n\. 1 aggiornato \(posti\)\. Ho inviato \d+ avvisi a canali e persone iscritte\.$/,
+    );
     expect(seen(t.telegram, people.fatou.id)).toContain('Buone notizie: si è liberato un posto.');
     expect(seen(t.telegram, people.fatou.id)).not.toContain('Laboratorio modificato');
     expect(t.telegram.lastText(tgGroups.BS02)).toContain('✏️ Laboratorio modificato');
     expect(t.telegram.lastText(tgGroups.BS02)).toContain('• Posti: 3');
-    expect(seen(t.telegram, people.ahmed.id)).toContain('Sei iscritto/a: ti aspettiamo.');
+    expect(seen(t.telegram, people.ahmed.id)).toContain('Iscrizione confermata: ti aspettiamo.');
     expect((await signupsOf(t, lab)).filter(([, s]) => s === 'confirmed').length).toBe(3);
   });
 
@@ -115,7 +119,7 @@ describe('signing up: seats, waiting list, promotion', () => {
     await t.telegram.command(people.luca, t.telegram.privateChat(people.luca), 'laboratori', `iscritti ${lab}`);
     await t.deliver();
     expect(t.telegram.lastText(people.luca.id)).toBe(
-      "Iscrizioni a Mediazione interculturale nei servizi (n. 1)\nConfermate (3/3): Luca Bianchi, Ahmed Benali, Fatou Diop\nLista d'attesa: vuota",
+      'Iscrizioni a Mediazione interculturale nei servizi (n. 1)\nConfermate (3/3): Luca Bianchi, Ahmed Benali, Fatou Diop\nLista d’attesa: vuota',
     );
   });
 

@@ -105,7 +105,7 @@ describe('legami-intro: introductions between networks', () => {
     expect(gino).toHaveLength(1);
     expect(gino[0]).toContain('Ti presento Hana Mori, referente di Rete Theta (HH08).');
     expect(gino[0]).toContain(
-      'Vi metto in contatto perché Rete Eta ha chiesto supporto su «sostegno con le associazioni di stranieri» e Rete Theta ha una buona pratica che ne parla: «Tavolo mensile con le associazioni».',
+      'Vi metto in contatto perché Rete Eta ha chiesto supporto su «sostegno con le associazioni di stranieri» e Rete Theta ha una buona prassi che ne parla: «Tavolo mensile con le associazioni».',
     );
     expect(t.telegram.texts('200000008')[0]).toContain('Ti presento Gino Russo, referente di Rete Eta (GG07).');
   });

@@ -39,8 +39,8 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     await t.telegram.command(maria, t.telegram.privateChat(maria), 'buonapratica');
     await t.deliver();
     const start = t.telegram.texts(maria.id).join('\n');
-    expect(start).toContain('Proponi una buona pratica di Rete Bergamo Ovest (BG01)');
-    expect(start).toContain('1/3 Come si chiama la buona pratica?');
+    expect(start).toContain('Proponi una buona prassi di Rete Bergamo Ovest (BG01)');
+    expect(start).toContain('1/3 Come si chiama la buona prassi?');
     for (const a of [
       'Sportello lavoro per donne straniere',
       'Ogni martedì un’operatrice e una mediatrice accompagnano le donne nella ricerca di lavoro.',
@@ -50,18 +50,18 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     }
     await t.deliver();
     const summary = t.telegram.lastText(maria.id);
-    expect(summary).toContain('Buona pratica di Rete Bergamo Ovest (BG01).');
+    expect(summary).toContain('Buona prassi di Rete Bergamo Ovest (BG01).');
     expect(summary).toContain('Lavori, lingue italiane');
     await t.telegram.message(maria, t.telegram.privateChat(maria), 'conferma');
     await t.deliver();
     expect(t.telegram.lastText(maria.id)).toBe(
-      'Grazie! Ho inviato la buona pratica «Sportello lavoro per donne straniere» al coordinamento di ANCI Lombardia. Ti scrivo quando viene pubblicata.',
+      'Grazie! Ho inviato la buona prassi «Sportello lavoro per donne straniere» al coordinamento di ANCI Lombardia. Ti scrivo quando viene pubblicata.',
     );
     const practice = await t.db.prisma.goodPractice.findFirstOrThrow({ where: { title: 'Sportello lavoro per donne straniere' } });
     expect(practice).toMatchObject({ status: 'proposta', source: 'comando', themes: ['lavoro', 'lingua italiana'] });
 
     const note = t.telegram.lastText(people.luca.id);
-    expect(note).toContain('Nuova proposta di buona pratica');
+    expect(note).toContain('Nuova proposta di buona prassi');
     expect(note).toContain('Sportello lavoro per donne straniere — Rete Bergamo Ovest (BG01)');
     expect(note).toContain('Temi: lavoro, lingua italiana · proposta da Maria Rossi');
     expect(note).toContain('[Pubblica]');
@@ -72,7 +72,7 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     expect(button.action.length + button.value.length).toBeLessThanOrEqual(60);
     await t.telegram.press(maria, t.telegram.privateChat(maria), button.action, button.value);
     await t.deliver();
-    expect(t.telegram.lastText(maria.id)).toBe('Solo i coordinatori di ANCI Lombardia possono pubblicare le buone pratiche.');
+    expect(t.telegram.lastText(maria.id)).toBe('Solo i coordinatori di ANCI Lombardia possono pubblicare le buone prassi.');
     expect((await t.db.prisma.goodPractice.findUniqueOrThrow({ where: { id: practice.id } })).status).toBe('proposta');
     expect(announcements()).toEqual([]);
 
@@ -85,13 +85,13 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     expect(JSON.stringify(edited.message)).not.toContain('Pubblica"');
 
     for (const chat of channels.telegram) {
-      expect(t.telegram.lastText(chat)).toContain('Buona pratica da Rete Bergamo Ovest (BG01)\nSportello lavoro per donne straniere');
+      expect(t.telegram.lastText(chat)).toContain('Buona prassi da Rete Bergamo Ovest (BG01)\nSportello lavoro per donne straniere');
     }
     for (const chat of channels.slack) expect(t.slack.lastText(chat)).toContain('Sportello lavoro per donne straniere');
     expect(t.telegram.lastText('-1001000000002')).toBe(''); // BS02: casa, mediazione
     expect(t.slack.lastText('C0MI03')).toBe('');
     expect(t.telegram.lastText(maria.id)).toBe(
-      'La tua buona pratica «Sportello lavoro per donne straniere» è stata pubblicata e condivisa con le reti BG01, CR04, VA05. Grazie!',
+      'La tua buona prassi «Sportello lavoro per donne straniere» è stata pubblicata e condivisa con le reti BG01, CR04, VA05. Grazie!',
     );
 
     // Pressing again (or a second coordinator) publishes nothing more.
@@ -125,7 +125,7 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     );
     await t.deliver();
     expect(t.slack.texts(groups.slackBG01, maria.id).concat(t.slack.texts(maria.id)).join('\n')).toContain(
-      'Ho inviato la buona pratica «Tutor per l’inserimento scolastico»',
+      'Ho inviato la buona prassi «Tutor per l’inserimento scolastico»',
     );
 
     // Both coordinators are told; Luca on Slack (used last), Giulia on Slack (her only platform).
@@ -133,11 +133,11 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     expect(t.slack.lastText('U0COORD2')).toContain('Tutor per l’inserimento scolastico');
     await pressPublish(t.slack, people.lucaSlack);
     expect(t.slack.lastText(people.lucaSlack.id)).toBe('Pubblicata: «Tutor per l’inserimento scolastico» è stata condivisa nei canali di BG01, VA05.');
-    expect(t.slack.lastText('C0BG01')).toContain('Buona pratica da Rete Bergamo Ovest (BG01)\nTutor per l’inserimento scolastico');
+    expect(t.slack.lastText('C0BG01')).toContain('Buona prassi da Rete Bergamo Ovest (BG01)\nTutor per l’inserimento scolastico');
     expect(t.slack.lastText('C0VA05')).toContain('Tutor per l’inserimento scolastico');
     expect(t.telegram.lastText('-1001000000005')).toContain('Tutor per l’inserimento scolastico');
     expect(t.telegram.lastText('-1001000000004')).toBe(''); // CR04: lavoro, salute
-    expect(t.slack.texts(maria.id).join('\n')).toContain('La tua buona pratica «Tutor per l’inserimento scolastico» è stata pubblicata');
+    expect(t.slack.texts(maria.id).join('\n')).toContain('La tua buona prassi «Tutor per l’inserimento scolastico» è stata pubblicata');
 
     const giulia = { id: 'U0COORD2', name: 'Giulia Ferri' };
     const before = t.slack.texts('C0BG01').length;
@@ -150,7 +150,7 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     await t.telegram.command(people.fatou, t.telegram.privateChat(people.fatou), 'buonepratiche');
     await t.deliver();
     const all = t.telegram.lastText(people.fatou.id);
-    expect(all).toContain('Buone pratiche pubblicate');
+    expect(all).toContain('Buone prassi pubblicate');
     expect(all.indexOf('Tutor per l’inserimento scolastico')).toBeLessThan(all.indexOf('Sportello lavoro per donne straniere'));
     expect(all).toContain('Rete Bergamo Ovest (BG01) · lun 23 novembre');
     expect(all).toContain('Temi: lavoro, lingua italiana');
@@ -158,14 +158,14 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
     await t.telegram.command(people.fatou, t.telegram.privateChat(people.fatou), 'buonepratiche', 'Lavori');
     await t.deliver();
     const lavoro = t.telegram.lastText(people.fatou.id);
-    expect(lavoro).toContain('Buone pratiche sul tema «Lavori»');
+    expect(lavoro).toContain('Buone prassi sul tema «Lavori»');
     expect(lavoro).toContain('Sportello lavoro per donne straniere');
     expect(lavoro).not.toContain('Tutor');
 
     await t.telegram.command(people.fatou, t.telegram.privateChat(people.fatou), 'buonepratiche', 'casa');
     await t.deliver();
     expect(t.telegram.lastText(people.fatou.id)).toBe(
-      'Nessuna buona pratica pubblicata sul tema «casa». Temi con buone pratiche: lavoro, lingua italiana, scuola.',
+      'Nessuna buona prassi pubblicata sul tema «casa». Temi con buone prassi: lavoro, lingua italiana, scuola.',
     );
   });
 
@@ -199,7 +199,7 @@ describe('good practices: /buonapratica, publication, /buonepratiche', () => {
 
     await t.slack.submit(people.mariaSlack, t.slack.privateChat(people.mariaSlack), 'buonapratica.proposta', values, String(network.id));
     await t.deliver();
-    expect(t.slack.lastText(people.mariaSlack.id)).toContain('Ho inviato la buona pratica «Merenda interculturale»');
+    expect(t.slack.lastText(people.mariaSlack.id)).toContain('Ho inviato la buona prassi «Merenda interculturale»');
     const p = await t.db.prisma.goodPractice.findFirstOrThrow({ where: { title: 'Merenda interculturale' } });
     expect(p.themes).toEqual(['scuola', 'mediazione']);
   });

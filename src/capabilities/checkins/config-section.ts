@@ -19,7 +19,8 @@ import type { ConfigSection, SectionContext } from '../../config-import/import.j
 import { normalize } from '../../conversation/parse.js';
 import { itCheckins } from './texts.js';
 import { POSITION_STEP, installDefaultIndicators } from './defaults.js';
-import { indicatorTypes, type IndicatorOption, type IndicatorType } from './indicators.js';
+import { indicatorTypes, MAX_CONFIGURABLE, type IndicatorOption, type IndicatorType } from './indicators.js';
+import { formatNumber } from '../../conversation/form.js';
 
 const t = itCheckins.config;
 
@@ -85,6 +86,7 @@ function problem(e: Effective): [string, string] | null {
   if (!choice && e.options.length > 0) return ['options', t.noOptions];
   if (new Set(e.options.map((o) => o.code)).size !== e.options.length) return ['options', t.optionCodes];
   if (e.min !== null && e.max !== null && e.min >= e.max) return ['min', t.minMax];
+  if ((e.max ?? 0) > MAX_CONFIGURABLE) return ['max', t.maxTooLarge(formatNumber(MAX_CONFIGURABLE))];
   if (e.type === 'integer' && [e.min, e.max].some((v) => v !== null && !Number.isInteger(v))) return ['min', t.integerBounds];
   if (e.type === 'scale') {
     const min = e.min ?? 1;

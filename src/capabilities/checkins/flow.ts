@@ -3,7 +3,8 @@
 // concurrent edit); confirming stores the typed answers in the same transaction as the last step.
 import { z } from 'zod';
 import type { Tx } from '../../db/client.js';
-import { formFlow, type FormState } from '../../conversation/form.js';
+import { formatNumber, formFlow, type FormState } from '../../conversation/form.js';
+import { PLAUSIBLE_FACTOR, PLAUSIBLE_FLOOR } from './indicators.js';
 import { itCheckins as t } from './texts.js';
 import { announceDone } from './notices.js';
 import { isOpen, lockRound, touchRound } from './rounds.js';
@@ -82,6 +83,18 @@ export const checkinFlow = formFlow({
     }
     await announceDone(ctx.tx, round, { code: s.code, name: s.name }, ctx.actor.personId, ctx.actor.name, ctx.now, ctx.services.platforms.connected());
     return [t.thanks(ctx.actor.name, s, s.period, round.closesAt)];
+  },
+
+  /** A number far above what the network has ever answered is asked again before it is kept. */
+  async check(ctx, field, answer, state) {
+    if (!('number' in answer) || (field.type !== 'integer' && field.type !== 'decimal') || answer.number < PLAUSIBLE_FLOOR) return null;
+    const s = subjectOf(state)!;
+    const [row] = await ctx.tx.$queryRaw<{ highest: number | null }[]>`
+      SELECT max(number_value)::float8 AS highest FROM checkin_answer
+      WHERE network_id = ${s.networkId} AND indicator_code = ${field.key} AND period <> ${s.period} AND number_value IS NOT NULL`;
+    const highest = row?.highest;
+    if (highest === null || highest === undefined || answer.number <= PLAUSIBLE_FACTOR * Math.max(highest, 1)) return null;
+    return { confirm: t.plausible(formatNumber(answer.number), s.code, formatNumber(highest)) };
   },
 
   summaryIntro(state) {

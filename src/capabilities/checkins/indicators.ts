@@ -14,6 +14,17 @@ export interface IndicatorOption {
   labelEn?: string;
 }
 
+/**
+ * The highest maximum an indicator may be given in `indicators:` (without one, a count stops at
+ * DEFAULT_NUMBER_MAX, 100.000): the digest's sums across every network stay far from any overflow.
+ */
+export const MAX_CONFIGURABLE = 1_000_000_000;
+
+/** An answer this many times above the network's highest so far is asked again («Confermi …?»). */
+export const PLAUSIBLE_FACTOR = 10;
+/** …unless it is below this (from 2 to 30 partners is a week, not a typo). */
+export const PLAUSIBLE_FLOOR = 100;
+
 /** Longest free-text answer (obstacles, good practice). */
 export const TEXT_MAX_LENGTH = 2000;
 

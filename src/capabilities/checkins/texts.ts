@@ -90,9 +90,9 @@ export const itCheckins = {
   intro: (n: NetworkRef, period: string, questions: number) =>
     `Check-in di ${net(n)} per ${week(period)}: ${questions} domande, una alla volta. ` +
     'Scrivi «salta» per saltare una domanda facoltativa, «indietro» per tornare alla precedente, «annulla» per fermarti e riprendere più tardi con /checkin.',
-  resumed: (n: NetworkRef) => `Riprendiamo il check-in di ${net(n)} da dove eri rimasto.`,
+  resumed: (n: NetworkRef) => `Riprendiamo il check-in di ${net(n)} da dove ci eravamo fermati.`,
   takeover: (previous: string, given: number, total: number) =>
-    `${literal(previous)} aveva iniziato il check-in ma si è fermato: continui tu, con le risposte già date (${given} di ${total}).`,
+    `${literal(previous)} aveva iniziato il check-in senza finirlo: continui tu, con le risposte già date (${given} di ${total}).`,
   takenOver: (by: string, n: NetworkRef, period: string) =>
     `${literal(by)} ha preso in carico il check-in di ${net(n)} per ${week(period)}, con le risposte che avevi già dato: non serve che tu continui.`,
   busy: (who: string, n: NetworkRef, lastActivity: Date, takeoverAt: Date) =>
@@ -116,8 +116,10 @@ export const itCheckins = {
   noChanges: 'Nessuna risposta è cambiata: il check-in resta com’era.',
   editedMeanwhile: (who: string) => `Nel frattempo ${literal(who)} ha modificato il check-in: ecco le risposte aggiornate.`,
   formTitle: (code: string, period: string) => `${code} · settimana ${weekLabel(period)}`,
-  someone: 'un altro referente',
+  someone: 'un’altra persona referente',
+  plausible: (value: string, code: string, highest: string) => `Confermi ${value}? Finora ${code} non ha mai risposto più di ${highest} a questa domanda.`,
   config: {
+    maxTooLarge: (limit: string) => `max può arrivare al massimo a ${limit}`,
     unknownNetwork: (code: string) => `rete sconosciuta ${code}: dichiarala in networks o controlla il codice`,
     duplicate: (code: string) => `l’indicatore ${code} compare due volte`,
     newNeeds: (code: string) => `l’indicatore ${code} è nuovo: servono almeno question e type`,

@@ -7,6 +7,8 @@ export const itExport = {
   command: {
     description: 'Esporta check-in, iscrizioni e gradimento dei laboratori in un file (coordinatori)',
     usage: '/esporta [xlsx|csv] [DAL] [AL] [CODICE]',
+    otherFormat: (text: string) =>
+      `Non preparo file ${literal(text)}: i formati sono xlsx (il predefinito, per un foglio di calcolo) e csv. Per esempio /esporta csv 2026-W01 2026-W10.`,
     badToken: (text: string) =>
       `Non capisco «${literal(text)}»: scrivi il formato (xlsx o csv), le date (2026-01-31, 31/01/2026 o 2026-W05) e, se vuoi, il codice della rete.`,
     badRange: 'La data di fine viene prima di quella di inizio.',

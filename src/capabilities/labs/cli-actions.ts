@@ -52,6 +52,6 @@ export async function listLabsForCli(db: Db, clock: Clock, opts: { all?: boolean
   return labs.map((l) => {
     const s = seats.get(l.id)!;
     const state = l.status === 'cancelled' ? 'ANNULLATO' : toPlain(seatsLine(s));
-    return `${String(l.id).padStart(4)}  ${formatRange(l.startsAt, l.endsAt)}  ${l.title} [${l.theme}]  ${s.confirmed} iscritti, ${s.waiting} in attesa · ${state}`;
+    return `${String(l.id).padStart(4)}  ${formatRange(l.startsAt, l.endsAt)}  ${l.title} [${l.theme}]  ${s.confirmed} ${s.confirmed === 1 ? 'iscrizione' : 'iscrizioni'}, ${s.waiting} in attesa · ${state}`;
   });
 }

@@ -28,7 +28,7 @@ export const guidedFields: FieldSpec[] = [
   { key: 'start', label: f.start, type: 'datetime', required: true, future: true },
   { key: 'end', label: f.end, help: f.endHelp, type: 'text', required: true, maxLength: 40 },
   { key: 'where', label: f.where, type: 'text', required: true, maxLength: 800 },
-  { key: 'capacity', label: f.capacity, type: 'integer', required: false, min: 1 },
+  { key: 'capacity', label: f.capacity, help: f.capacityHelp, type: 'integer', required: false, min: 1 },
   { key: 'networks', label: f.networks, help: f.networksHelp, type: 'text', required: false, maxLength: 400 },
   { key: 'organiser', label: f.organiser, type: 'text', required: false, maxLength: 150 },
   { key: 'description', label: f.description, type: 'text', required: false, maxLength: 2000 },
@@ -102,7 +102,7 @@ export function labFormSpec(existing?: { lab: LabRecord; codes: string[] }): For
       { key: 'start', label: f.startTime, kind: 'time', ...init(lab && rome(lab.startsAt, 'HH:mm')) },
       { key: 'end', label: f.endTime, kind: 'time', ...init(lab && rome(lab.endsAt, 'HH:mm')) },
       { key: 'where', label: f.where, kind: 'text', ...init(where) },
-      { key: 'capacity', label: f.capacity, kind: 'number', optional: true, ...init(lab?.capacity?.toString()) },
+      { key: 'capacity', label: f.capacity, kind: 'number', optional: true, placeholder: f.capacityPlaceholder, ...init(lab?.capacity?.toString()) },
       {
         key: 'networks',
         label: f.networks,

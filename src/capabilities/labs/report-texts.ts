@@ -11,8 +11,8 @@ export const itLabsDigest = {
   none: 'Nessun laboratorio nelle prossime due settimane.',
   line: (start: Date, end: Date, title: string, theme: string, confirmed: number, capacity: number | null, waiting: number) =>
     `${formatRange(start, end)} · **${literal(title)}** (${literal(theme)}) · ` +
-    (capacity === null ? `${confirmed} ${plural(confirmed, 'iscritto', 'iscritti')}` : `${confirmed}/${capacity} posti`) +
-    (waiting > 0 ? `, ${waiting} in lista d'attesa` : ''),
+    (capacity === null ? `${confirmed} ${plural(confirmed, 'iscrizione', 'iscrizioni')}` : `${confirmed}/${capacity} posti`) +
+    (waiting > 0 ? `, ${waiting} in lista d’attesa` : ''),
   feedback: 'Gradimento degli ultimi laboratori:',
   feedbackLine: (title: string, start: Date, average: string, responses: number, participants: number) =>
     `**${literal(title)}** (${formatDate(start)}): ${average}/5 da ${responses} ${plural(responses, 'risposta', 'risposte')} su ${participants} ${plural(participants, 'partecipante', 'partecipanti')}`,
@@ -29,11 +29,11 @@ export const itLabsExport = {
     status: 'Stato',
     position: 'Ordine',
     platform: 'Piattaforma',
-    signedUpAt: 'Iscritto il',
+    signedUpAt: 'Data di iscrizione',
     withdrawnAt: 'Ritirato il',
     rating: 'Voto (1-5)',
     comment: 'Commento',
     givenAt: 'Data',
   },
-  signupStatus: { confirmed: 'iscritto', waiting: "in lista d'attesa", withdrawn: 'ritirato' } as Record<string, string>,
+  signupStatus: { confirmed: 'confermata', waiting: 'in lista d’attesa', withdrawn: 'ritirata' } as Record<string, string>,
 } as const;

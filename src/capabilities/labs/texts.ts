@@ -25,16 +25,16 @@ export const itLabs = {
     capacity: (n: number) => `Posti: ${n}`,
     noLimit: 'Posti senza limite',
     seatsLeft: (left: number, capacity: number) => `✅ ${left === 1 ? '1 posto libero' : `${left} posti liberi`} su ${capacity}`,
-    full: (waiting: number) => `⏳ Al completo: lista d'attesa${waiting ? ` (${plural(waiting, 'persona', 'persone')} in attesa)` : ''}`,
-    signedUp: '✔ Sei iscritto/a',
-    waiting: (position: number) => `⏳ Sei in lista d'attesa, posizione ${position}`,
+    full: (waiting: number) => `⏳ Al completo: lista d’attesa${waiting ? ` (${plural(waiting, 'persona', 'persone')} in attesa)` : ''}`,
+    signedUp: '✔ Iscrizione confermata',
+    waiting: (position: number) => `⏳ Sei in lista d’attesa, posizione ${position}`,
   },
   list: {
     title: 'Laboratori in programma',
     titleTheme: (theme: string) => `Laboratori in programma sul tema «${literal(theme)}»`,
     more: (n: number) => `…e ${plural(n, 'altro laboratorio', 'altri laboratori')}: filtra per tema con /laboratori TEMA.`,
     hint: 'Iscriviti con il pulsante oppure con /laboratori iscrivimi N.',
-    none: 'Per ora non ci sono laboratori in programma per la tua rete. Appena ne viene fissato uno lo annuncio qui nei canali della rete.',
+    none: 'Per ora non ci sono laboratori in programma per la tua rete. Appena ne viene fissato uno lo annuncio nei canali della rete.',
     noneTheme: (theme: string) => `Non ci sono laboratori in programma sul tema «${literal(theme)}». Scrivi /laboratori per vederli tutti.`,
   },
   announce: {
@@ -57,8 +57,8 @@ export const itLabs = {
       organiser: 'Organizza',
     } as Record<string, string>,
     line: (label: string, value: string) => `• ${label}: ${value}`,
-    signedUpNote: 'Sei iscritto/a: ti aspettiamo. Se non puoi più partecipare premi «Annulla iscrizione».',
-    waitingNote: (position: number) => `Sei in lista d'attesa, posizione ${position}.`,
+    signedUpNote: 'Iscrizione confermata: ti aspettiamo. Se non puoi più partecipare premi «Annulla iscrizione».',
+    waitingNote: (position: number) => `Sei in lista d’attesa, posizione ${position}.`,
   },
   cancel: {
     header: '❌ Laboratorio annullato',
@@ -66,7 +66,7 @@ export const itLabs = {
     body: (title: string, start: Date, end: Date, id: number) =>
       `Il laboratorio **${literal(title)}** (n. ${id}) di ${formatRange(start, end)} è stato annullato.`,
     reason: (reason: string) => `Motivo: ${literal(reason)}`,
-    signedUpNote: 'La tua iscrizione non serve più: ci scusiamo per il cambio di programma.',
+    signedUpNote: 'Con il laboratorio annullato decade anche la tua iscrizione: ci scusiamo per il cambio di programma.',
   },
   signup: {
     confirmed: (title: string, start: Date, end: Date) => `Iscrizione confermata: **${literal(title)}**, ${formatRange(start, end)}.`,
@@ -74,12 +74,12 @@ export const itLabs = {
     calendarHint: 'Ti allego il file per aggiungerlo al calendario. Ti ricorderò l’appuntamento prima dell’inizio.',
     calendarButtonHint: 'Con «File per il calendario» lo aggiungi al tuo calendario. Ti ricorderò l’appuntamento prima dell’inizio.',
     waiting: (title: string, position: number) =>
-      `Il laboratorio **${literal(title)}** è al completo: sei in lista d'attesa, posizione ${position}. Se si libera un posto ti scrivo subito.`,
-    alreadyConfirmed: (title: string) => `Sei già iscritto/a a **${literal(title)}**: non serve altro.`,
-    alreadyWaiting: (title: string, position: number) => `Sei già in lista d'attesa per **${literal(title)}**, posizione ${position}.`,
+      `Il laboratorio **${literal(title)}** è al completo: sei in lista d’attesa, posizione ${position}. Se si libera un posto ti scrivo subito.`,
+    alreadyConfirmed: (title: string) => `Hai già un posto a **${literal(title)}**: non serve altro.`,
+    alreadyWaiting: (title: string, position: number) => `Sei già in lista d’attesa per **${literal(title)}**, posizione ${position}.`,
     withdrawn: (title: string) => `Ho annullato la tua iscrizione a **${literal(title)}**. Grazie di avermi avvisato: il posto passa a chi aspetta.`,
-    leftWaiting: (title: string) => `Ti ho tolto dalla lista d'attesa di **${literal(title)}**.`,
-    notSignedUp: (title: string) => `Non risulti iscritto/a a **${literal(title)}**: non c'è niente da annullare.`,
+    leftWaiting: (title: string) => `Ti ho tolto dalla lista d’attesa di **${literal(title)}**.`,
+    notSignedUp: (title: string) => `Non trovo una tua iscrizione a **${literal(title)}**: non c’è niente da annullare.`,
     promoted: (title: string, start: Date, end: Date) =>
       `Buone notizie: si è liberato un posto. La tua iscrizione a **${literal(title)}** (${formatRange(start, end)}) è confermata.`,
     promotedText: (title: string) => `Si è liberato un posto: iscrizione confermata a ${title}`,
@@ -117,10 +117,10 @@ export const itLabs = {
     created: (id: number, channels: number) =>
       `Fatto: il laboratorio n. ${id} è stato creato${channels ? ` e annunciato in ${plural(channels, 'canale', 'canali')}` : ' (nessun canale a cui annunciarlo)'}.`,
     updated: (id: number, fields: string[], notified: number) =>
-      `Fatto: laboratorio n. ${id} aggiornato (${fields.join(', ')}). ${notified ? `Ho avvisato ${plural(notified, 'canale o persona', 'canali e persone')}.` : ''}`.trim(),
+      `Fatto: laboratorio n. ${id} aggiornato (${fields.join(', ')}). ${notified ? `Ho inviato ${plural(notified, 'avviso', 'avvisi')} a canali e persone iscritte.` : ''}`.trim(),
     unchanged: (id: number) => `Il laboratorio n. ${id} è già così: nessuna modifica.`,
     cancelled: (id: number, notified: number) =>
-      `Fatto: il laboratorio n. ${id} è annullato. Ho avvisato ${plural(notified, 'canale o persona', 'canali e persone')}.`,
+      `Fatto: il laboratorio n. ${id} è annullato. Ho inviato ${plural(notified, 'avviso', 'avvisi')} a canali e persone iscritte.`,
     newInPrivate: (link?: string) =>
       `Per creare un laboratorio scrivimi in privato /laboratori nuovo: ti faccio le domande una alla volta.${link ? ` Apri la chat: ${link}` : ''}`,
     editUsage:
@@ -134,19 +134,21 @@ export const itLabs = {
     signupsTitle: (title: string, id: number) => `Iscrizioni a **${literal(title)}** (n. ${id})`,
     signupsConfirmed: (names: string[], capacity: number | null) =>
       `Confermate (${names.length}${capacity !== null ? `/${capacity}` : ''}): ${names.length ? names.map(literal).join(', ') : 'nessuna'}`,
-    signupsWaiting: (names: string[]) => `Lista d'attesa: ${names.length ? names.map((n, i) => `${i + 1}. ${literal(n)}`).join(', ') : 'vuota'}`,
+    signupsWaiting: (names: string[]) => `Lista d’attesa: ${names.length ? names.map((n, i) => `${i + 1}. ${literal(n)}`).join(', ') : 'vuota'}`,
   },
   fields: {
     title: 'Titolo del laboratorio',
     theme: 'Tema (es. mediazione, lavoro, scuola)',
-    start: 'Quando inizia? Data e ora, es. 12/03/2027 14:30',
+    start: 'Quando inizia?',
     date: 'Data',
     startTime: 'Ora di inizio',
     end: 'A che ora finisce? (es. 17:00)',
     endHelp: 'Se finisce in un altro giorno scrivi data e ora.',
     endTime: 'Ora di fine',
     where: 'Dove si svolge? Un luogo oppure il link per collegarsi (https://…)',
-    capacity: 'Quanti posti ci sono? (vuoto: nessun limite)',
+    capacity: 'Quanti posti ci sono?',
+    capacityHelp: 'Se salti la domanda i posti sono illimitati.',
+    capacityPlaceholder: 'nessun limite',
     networks: 'Per quali reti? Codici come BG01, BS02 oppure «tutte»',
     networksPlaceholder: 'tutte',
     networksHelp: 'Se salti la domanda il laboratorio è aperto a tutte le reti.',
@@ -162,9 +164,9 @@ export const itLabs = {
     leaveHint: 'Se non puoi più partecipare premi «Annulla iscrizione»: il posto passa a chi è in lista d’attesa.',
   },
   feedback: {
-    text: (title: string) => `Com'è andato il laboratorio ${title}?`,
+    text: (title: string) => `Com’è andato il laboratorio ${title}?`,
     ask: (title: string, start: Date, end: Date) =>
-      `Grazie per aver partecipato al laboratorio **${literal(title)}** (${formatRange(start, end)}). Com'è andato? Dai un voto da 1 (per niente utile) a 5 (molto utile).`,
+      `Grazie per aver partecipato al laboratorio **${literal(title)}** (${formatRange(start, end)}). Com’è andato? Dai un voto da 1 (per niente utile) a 5 (molto utile).`,
     hint: 'Dopo il voto potrai aggiungere un commento, se vuoi. Le risposte aiutano ANCI a preparare i prossimi laboratori.',
     thanks: (rating: number) => `Grazie per il voto (${rating}/5)!`,
     updated: (rating: number) => `Ho aggiornato il tuo voto: ${rating}/5.`,

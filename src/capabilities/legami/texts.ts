@@ -66,7 +66,7 @@ export const itLegami = {
     rolePartner: (partner: string) => `persona di riferimento di ${partner}`,
     whyTheme: (theme: string) => `Vi metto in contatto perché le vostre reti lavorano entrambe sul tema **${literal(theme)}**.`,
     whySupport: (requester: string, kind: string, other: string, practice: string) =>
-      `Vi metto in contatto perché ${literal(requester)} ha chiesto supporto su «${literal(kind)}» e ${literal(other)} ha una buona pratica che ne parla: «${literal(practice)}».`,
+      `Vi metto in contatto perché ${literal(requester)} ha chiesto supporto su «${literal(kind)}» e ${literal(other)} ha una buona prassi che ne parla: «${literal(practice)}».`,
     invite: 'Vi va di sentirvi per una chiacchierata (bastano 20 minuti) e raccontarvi cosa state facendo? Tra una settimana vi chiederò com’è andata.',
     reachTitle: (name: string) => `Per contattare ${literal(name)}:`,
     reachByUsername: (platform: string, username: string, profile: string | undefined) =>

@@ -8,7 +8,7 @@ import { AppError, isAppError } from '../../errors.js';
 import type { FormSpec, OutMessage } from '../../platform/port.js';
 import { ZONE } from '../../time.js';
 import { authorOf, ensureCoordinator, reachOf, startPrivateForm } from './chat.js';
-import { parseMeetingFields, type RawMeetingFields } from './meeting-fields.js';
+import { checkMeetingEnd, parseMeetingFields, type RawMeetingFields } from './meeting-fields.js';
 import { createMeeting, saveNote, type MeetingNote } from './meetings.js';
 import type { MeetingInput, MeetingRecord, NetworkRef } from './model.js';
 import { ACTIONS } from './notices.js';
@@ -113,6 +113,11 @@ export const meetingFlow = formFlow({
   version: 1,
   resumeCommand: '/incontro nuovo',
   summaryIntro: (state) => t.form.summaryIntro(state.subject as unknown as MeetingSubject),
+  check(_ctx, field, answer, state) {
+    const start = state.answers.start;
+    if (field.key !== 'end' || !('text' in answer) || !start || !('date' in start)) return null;
+    return checkMeetingEnd(new Date(start.date), answer.text);
+  },
   async confirm(ctx, state) {
     const subject = state.subject as unknown as MeetingSubject;
     const start = state.answers.start;

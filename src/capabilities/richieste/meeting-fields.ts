@@ -63,6 +63,17 @@ function required(value: string, max: number, empty: string, long: string): stri
   return v;
 }
 
+/** The end answered at its step, against the start already given: the Italian reason, or null. */
+export function checkMeetingEnd(start: Date, end: string): string | null {
+  try {
+    parseEnd(end, start);
+    return null;
+  } catch (err) {
+    if (err instanceof AppError) return err.userMessage;
+    throw err;
+  }
+}
+
 export function parseMeetingFields(raw: RawMeetingFields, now: Date): MeetingInput {
   const startsAt = parseStart(raw.start, now);
   const endsAt = parseEnd(raw.end, startsAt);
