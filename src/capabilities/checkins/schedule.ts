@@ -8,6 +8,7 @@ import type { Platforms } from '../../services.js';
 import { installDefaultIndicators } from './defaults.js';
 import { groupAskVia, type GroupAskVia } from './notices.js';
 import { closingTime, isoWeek, romeDay, startOfDay, startOfNextDay } from './period.js';
+import type { CheckinQuestionSource } from './hooks.js';
 import { promptRounds, type PromptCounts, type PromptOptions, type PromptRound } from './prompts.js';
 import { closeRounds, openRounds } from './rounds.js';
 
@@ -18,6 +19,8 @@ export interface ScheduleDeps {
   db: Db;
   openCron: string;
   platforms: Platforms;
+  /** Questions other capabilities add after the indicators. */
+  sources?: CheckinQuestionSource[];
 }
 
 const roundSelect = {
@@ -59,7 +62,14 @@ export async function openWeek(deps: ScheduleDeps, now: Date, logger?: Logger): 
   await installDefaultIndicators(db);
   const closed = await closeRounds(db, period, now);
   const opened = await openRounds(db, period, now, closingTime(period, deps.openCron));
-  const options: PromptOptions = { kind: 'open', now, slot: period, questions: await questionCounter(db), ...platformOptions(deps.platforms) };
+  const options: PromptOptions = {
+    kind: 'open',
+    now,
+    slot: period,
+    questions: await questionCounter(db),
+    sources: deps.sources ?? [],
+    ...platformOptions(deps.platforms),
+  };
   const total: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   let cursor = 0;
   for (;;) {
@@ -85,7 +95,14 @@ export async function openWeek(deps: ScheduleDeps, now: Date, logger?: Logger): 
 export async function remind(deps: ScheduleDeps, now: Date, logger?: Logger): Promise<JobResult> {
   const { db } = deps;
   const today = romeDay(now);
-  const options: PromptOptions = { kind: 'reminder', now, slot: today, questions: await questionCounter(db), ...platformOptions(deps.platforms) };
+  const options: PromptOptions = {
+    kind: 'reminder',
+    now,
+    slot: today,
+    questions: await questionCounter(db),
+    sources: deps.sources ?? [],
+    ...platformOptions(deps.platforms),
+  };
   const total: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   let networks = 0;
   for (;;) {

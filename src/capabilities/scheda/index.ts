@@ -6,6 +6,7 @@ import { defineCapability } from '../../capability.js';
 import { registerSchedaCli } from './cli.js';
 import { schedeSection } from './config-section.js';
 import { schedaFlow } from './forms.js';
+import { objectiveQuestions, progressFromCheckin } from './checkin-questions.js';
 
 export const schedaCapability = defineCapability({
   name: 'scheda',
@@ -13,4 +14,11 @@ export const schedaCapability = defineCapability({
   flows: [schedaFlow],
   configSections: [schedeSection],
   cli: registerSchedaCli,
+  // The network's objectives, asked in the weekly check-in after the indicators.
+  checkinQuestions: [objectiveQuestions],
+  on: {
+    'checkins.submitted': async (tx, submitted) => {
+      await progressFromCheckin(tx, submitted);
+    },
+  },
 });
