@@ -5,10 +5,14 @@ import maturita from '../../../commands/maturita.js';
 import maturitaStorico from '../../../jobs/maturita-storico.js';
 import { defineCapability } from '../../capability.js';
 import { maturitaSection } from './config-section.js';
+import { maturitaDigestSections } from './digest.js';
+import { maturityDataset } from './export.js';
 
 export const maturitaCapability = defineCapability({
   name: 'maturita',
   commands: [maturita],
   jobs: [maturitaStorico],
   configSections: [maturitaSection],
+  digestSections: maturitaDigestSections,
+  exportDatasets: [maturityDataset],
 });
