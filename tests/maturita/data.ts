@@ -32,7 +32,7 @@ export async function seedNetworks(db: Database, week: string, list: NetworkData
   const people = [];
   for (let i = 0; i < 2; i++) people.push((await p.person.create({ data: { name: `Referente di prova ${i + 1}` } })).id);
   for (const n of list) {
-    const network = await p.network.create({ data: { code: n.code, name: `Rete ${n.code}` } });
+    const network = (await p.network.findUnique({ where: { code: n.code } })) ?? (await p.network.create({ data: { code: n.code, name: `Rete ${n.code}` } }));
     ids.set(n.code, network.id);
     const weeks = n.weeks ?? [];
     for (const [i, w] of weeks.entries()) {

@@ -2,7 +2,12 @@
 // (maturity_week, written by the weekly job), with the figures the rule read.
 import { Prisma, type Tx } from '../../db/client.js';
 import { col, weekMonday, type DataSet, type ExportDataset, type ExportQuery } from '../../reports/dataset.js';
-import { DIMENSIONS } from './rules.js';
+import { DIMENSIONS, metricsOf, type Metric } from './rules.js';
+
+const metricOrder = (dimension: string, metric: string) => {
+  const d = DIMENSIONS.find((x) => x.code === dimension);
+  return d ? metricsOf(d).indexOf(metric as Metric) : 0;
+};
 import { itMaturitaReports } from './report-texts.js';
 import { figure, stageName } from './texts.js';
 
@@ -50,7 +55,9 @@ export function history(tx: Tx, q: ExportQuery): DataSet {
           DIMENSIONS.find((d) => d.code === r.dimension)?.label ?? r.dimension,
           stageName(r.stage),
           r.stage + 1,
+          // In the rule's order (jsonb keeps its own).
           Object.entries(r.metrics)
+            .sort(([a], [b]) => metricOrder(r.dimension, a) - metricOrder(r.dimension, b))
             .map(([k, v]) => `${k}=${figure(v)}`)
             .join('; '),
         ]);

@@ -22,7 +22,7 @@ export const itMaturita = {
     before === now ? `   invariata rispetto a 12 settimane fa` : `   ${now > before ? '⬆️' : '⬇️'} 12 settimane fa: ${stageName(before)}`,
   evidence: (metric: Metric, value: number) => `   ${figure(value)} ${METRICS[metric].unit}`,
   next: (stage: number, needs: string[]) => `   Per passare a ${stageName(stage + 1)}: ${needs.join('; ')}.`,
-  needs: (metric: Metric, value: number, min: number) => `${METRICS[metric].unit} almeno ${figure(min)} (ora ${figure(value)})`,
+  needs: (metric: Metric, value: number, min: number) => `${METRICS[metric].what}: almeno ${figure(min)} (ora ${figure(value)})`,
   top: '   Fase più alta raggiunta.',
   support: (stage: number, kinds: string, text: string) => `   💡 Supporto per la fase ${stageName(stage)}: ${kinds}${text ? ` — ${literal(text)}` : ''}`,
   foot: 'Le regole e le soglie sono nel README (sezione «Mappa di maturità»); i coordinatori vedono tutte le reti con /maturita tutte.',
