@@ -133,7 +133,7 @@ export default defineCommand({
       const parsed = subjectFromContext(context);
       if (!parsed) throw new AppError('invalid_input', t.invalid.section(context));
       const network = await ctx.tx.network.findUniqueOrThrow({ where: { id: parsed.networkId } });
-      ensureMayEdit(ctx, network.id, network.code);
+      ensureMayEdit(ctx.actor, network.id, network.code);
       const scheda = await loadScheda(ctx.tx, network.id);
       const subject = { ...parsed, code: network.code, name: network.name };
       const form = sectionFormSpec(subject, await sectionFields(ctx.tx, scheda, parsed.section), currentAnswers(scheda, subject));
@@ -147,7 +147,7 @@ export default defineCommand({
       const parsed = subjectFromContext(context);
       if (!parsed) throw new AppError('invalid_input', t.invalid.section(context));
       const network = await ctx.tx.network.findUniqueOrThrow({ where: { id: parsed.networkId } });
-      ensureMayEdit(ctx, network.id, network.code);
+      ensureMayEdit(ctx.actor, network.id, network.code);
       const subject = { ...parsed, code: network.code, name: network.name };
       const fields = await sectionFields(ctx.tx, await loadScheda(ctx.tx, network.id), parsed.section);
       const typed = Object.fromEntries(fields.map((f) => [f.key, formValue(values, f.key)]));

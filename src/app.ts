@@ -13,6 +13,7 @@ import { legamiCapability } from './capabilities/legami/index.js';
 import { networksCapability } from './capabilities/networks/index.js';
 import { richiesteCapability } from './capabilities/richieste/index.js';
 import { schedaCapability } from './capabilities/scheda/index.js';
+import { maturitaCapability } from './capabilities/maturita/index.js';
 import { Dispatcher } from './bus/dispatcher.js';
 import { CommandRegistry } from './bus/registry.js';
 import type { CommandSpec } from './bus/types.js';
@@ -41,6 +42,7 @@ export const capabilities: Capability[] = [
   legamiCapability,
   richiesteCapability,
   schedaCapability,
+  maturitaCapability,
   digestsCapability,
   exportsCapability,
   cruscottoCapability,

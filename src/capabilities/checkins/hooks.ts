@@ -19,6 +19,8 @@ export interface CheckinQuestionSource {
   id: string;
   /** The questions for this network and period (none: an empty list). Keys must not be indicator codes. */
   questions(tx: Tx, query: { networkId: number; period: string; now: Date }): Promise<FieldSpec[]>;
+  /** How many questions each of these networks gets in this period (the prompt says how many in all). */
+  count(tx: Tx, query: { networkIds: number[]; period: string; now: Date }): Promise<Map<number, number>>;
   /** The answers stored for these questions (an edit shows them again). */
   answers(tx: Tx, query: { networkId: number; period: string }): Promise<FormState['answers']>;
 }

@@ -11,6 +11,7 @@ import { activeDeputies } from './deputies.js';
 import { enqueue, type OutboxEntry } from '../../outbox/enqueue.js';
 import type { Address } from '../../platform/port.js';
 import type { NetworkRef } from './texts.js';
+import type { CheckinQuestionSource } from './hooks.js';
 import { PROMPT_TAG, askKey, groupAskMessage, promptKey, promptMessage, remindKey, reminderMessage, type GroupAskVia } from './notices.js';
 
 export interface PromptRound {
@@ -33,6 +34,8 @@ export interface PromptOptions {
   platforms: string[] | undefined;
   /** Questions per network (for the prompt text). */
   questions(networkId: number): number;
+  /** Questions other capabilities add (counted per batch of networks). */
+  sources?: CheckinQuestionSource[];
   /** How to ask in a network's group on a platform where the bot may not write first; null where it may. */
   askInGroup(platform: string): GroupAskVia | null;
 }
@@ -126,6 +129,14 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
     else byNetwork.set(r.networkId, [r]);
   }
 
+  // Questions other capabilities add, counted for the whole batch (the same period for every round).
+  const added = new Map<number, number>();
+  for (const source of opts.sources ?? []) {
+    const counts = await source.count(tx, { networkIds, period: rounds[0]!.period, now: opts.now });
+    for (const [id, n] of counts) added.set(id, (added.get(id) ?? 0) + n);
+  }
+  const questions = (networkId: number) => opts.questions(networkId) + (added.get(networkId) ?? 0);
+
   const planned: Planned[] = [];
   for (const round of rounds) {
     if (opts.questions(round.networkId) === 0) continue; // every indicator retired: nothing to ask
@@ -175,7 +186,7 @@ export async function promptRounds(tx: Tx, rounds: PromptRound[], opts: PromptOp
     }
     const message =
       opts.kind === 'open'
-        ? promptMessage(referent.name, n, round.period, opts.questions(round.networkId), round.closesAt, round.id, referent.insteadOf)
+        ? promptMessage(referent.name, n, round.period, questions(round.networkId), round.closesAt, round.id, referent.insteadOf)
         : reminderMessage(
             n,
             round.period,

@@ -10,6 +10,7 @@ import type { Platforms } from '../../services.js';
 import { installDefaultIndicators } from './defaults.js';
 import { groupAskVia, type GroupAskVia } from './notices.js';
 import { closingTime, isoWeek, romeDay, startOfDay, startOfNextDay } from './period.js';
+import type { CheckinQuestionSource } from './hooks.js';
 import { promptRounds, type PromptCounts, type PromptOptions, type PromptRound } from './prompts.js';
 import { closeRounds, openRounds } from './rounds.js';
 
@@ -20,6 +21,8 @@ export interface ScheduleDeps {
   db: Db;
   openCron: string;
   platforms: Platforms;
+  /** Questions other capabilities add after the indicators. */
+  sources?: CheckinQuestionSource[];
 }
 
 const roundSelect = {
@@ -79,7 +82,14 @@ async function promptDue(deps: ScheduleDeps, now: Date, onlyUnprompted: boolean,
   const today = romeDay(now);
   const total: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   if (nationalHoliday(today)) return total;
-  const options: PromptOptions = { kind: 'open', now, slot: period, questions: await questionCounter(db), ...platformOptions(deps.platforms) };
+  const options: PromptOptions = {
+    kind: 'open',
+    now,
+    slot: period,
+    questions: await questionCounter(db),
+    sources: deps.sources ?? [],
+    ...platformOptions(deps.platforms),
+  };
   let cursor = 0;
   for (;;) {
     const rounds: PromptRound[] = await db.checkinRound.findMany({
@@ -143,7 +153,14 @@ export async function remind(deps: ScheduleDeps, now: Date, logger?: Logger): Pr
   const { db } = deps;
   const today = romeDay(now);
   if (nationalHoliday(today)) return { day: today, networks: 0, prompts: 0, groupAsks: 0, unreachable: 0, holiday: true };
-  const options: PromptOptions = { kind: 'reminder', now, slot: today, questions: await questionCounter(db), ...platformOptions(deps.platforms) };
+  const options: PromptOptions = {
+    kind: 'reminder',
+    now,
+    slot: today,
+    questions: await questionCounter(db),
+    sources: deps.sources ?? [],
+    ...platformOptions(deps.platforms),
+  };
   const total: PromptCounts = { prompts: 0, groupAsks: 0, unreachable: 0 };
   let networks = 0;
   for (;;) {

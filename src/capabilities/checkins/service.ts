@@ -31,7 +31,7 @@ export interface CheckinDeps {
 }
 
 export function createCheckinService(deps: CheckinDeps): CheckinService {
-  const schedule = { db: deps.db, openCron: deps.openCron ?? OPEN_CRON, platforms: deps.platforms };
+  const schedule = { db: deps.db, openCron: deps.openCron ?? OPEN_CRON, platforms: deps.platforms, sources: deps.questionSources ?? [] };
   return {
     openCron: schedule.openCron,
     openWeek: (now, logger) => openWeek(schedule, now, logger),

@@ -4,7 +4,6 @@
 // and not past, targets from 1 to 1,000,000, a flow between two different roles) and end in
 // applySection, so the rows and the history are the same whichever way a scheda is filled.
 import { DateTime } from 'luxon';
-import type { Context } from '../../bus/types.js';
 import { formFlow, parseAnswer, type Answer, type FieldSpec, type FormState } from '../../conversation/form.js';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../errors.js';
@@ -180,16 +179,16 @@ export const schedaFlow = formFlow({
   check: (ctx, field, answer, state) => checkAnswer(ctx.now, state.answers, field, answer),
   async confirm(ctx, state) {
     const subject = subjectOf(state);
-    ensureMayEdit(ctx, subject.networkId, subject.code);
+    ensureMayEdit(ctx.actor, subject.networkId, subject.code);
     const summary = await applySection(ctx.tx, ctx.now, subject, state.answers, { personId: ctx.actor.personId, source: 'chat' });
     return [itScheda.form.saved(subject, summary)];
   },
 });
 
 /** Referents of the network and coordinators edit a scheda. */
-export function ensureMayEdit(ctx: Context, networkId: number, code: string): void {
-  const referent = ctx.actor.memberships.some((m) => m.networkId === networkId && m.role === 'referente');
-  if (!referent && !ctx.actor.coordinator) throw new AppError('forbidden', itScheda.refuse.notReferent(code));
+export function ensureMayEdit(actor: { coordinator: boolean; memberships: { networkId: number; role: string }[] }, networkId: number, code: string): void {
+  const referent = actor.memberships.some((m) => m.networkId === networkId && m.role === 'referente');
+  if (!referent && !actor.coordinator) throw new AppError('forbidden', itScheda.refuse.notReferent(code));
 }
 
 // ---- The Slack modal ----

@@ -42,7 +42,7 @@ export async function schedaNetwork(ctx: Context, code: string | undefined, edit
  * in the private chat (a paused one for the same network and section resumes where it stopped).
  */
 export async function openSection(ctx: Context, network: NetworkRef, section: Section, objectiveId?: number): Promise<void> {
-  ensureMayEdit(ctx, network.id, network.code);
+  ensureMayEdit(ctx.actor, network.id, network.code);
   const scheda = await loadScheda(ctx.tx, network.id);
   const subject: SchedaSubject = { networkId: network.id, code: network.code, name: network.name, section, ...(objectiveId ? { objectiveId } : {}) };
   const fields = await sectionFields(ctx.tx, scheda, section);

@@ -6,6 +6,9 @@ import { defineCapability } from '../../capability.js';
 import { registerSchedaCli } from './cli.js';
 import { schedeSection } from './config-section.js';
 import { schedaFlow } from './chat-forms.js';
+import { schedaDigestSections } from './digest.js';
+import { schedaExportDatasets } from './export.js';
+import { objectiveQuestions, progressFromCheckin } from './checkin-questions.js';
 
 export const schedaCapability = defineCapability({
   name: 'scheda',
@@ -13,4 +16,13 @@ export const schedaCapability = defineCapability({
   flows: [schedaFlow],
   configSections: [schedeSection],
   cli: registerSchedaCli,
+  digestSections: schedaDigestSections,
+  exportDatasets: schedaExportDatasets,
+  // The network's objectives, asked in the weekly check-in after the indicators.
+  checkinQuestions: [objectiveQuestions],
+  on: {
+    'checkins.submitted': async (tx, submitted) => {
+      await progressFromCheckin(tx, submitted);
+    },
+  },
 });
