@@ -22,6 +22,8 @@ export const subjectSchema = z.object({
   submissionId: z.number().int().optional(),
   /** edit: the submission version the edit started from. */
   version: z.number().int().optional(),
+  /** The written answers may appear in the network's digest (asked in the summary; default no). */
+  shareText: z.boolean().optional(),
 });
 export type CheckinSubject = z.infer<typeof subjectSchema>;
 
@@ -76,6 +78,14 @@ export const checkinFlow = formFlow({
     }
     await announceDone(ctx.tx, round, { code: s.code, name: s.name }, ctx.actor.personId, ctx.actor.name, ctx.now, ctx.services.platforms.connected());
     return [t.thanks(ctx.actor.name, s, s.period, round.closesAt)];
+  },
+
+  summaryOption: {
+    key: 'shareText',
+    applies: (state) => state.fields.some((f) => f.type === 'text'),
+    text: (on) => (on ? t.share.on : t.share.off),
+    label: (on) => (on ? t.share.stopButton : t.share.shareButton),
+    words: { on: ['condividi'], off: ['non condividere'] },
   },
 
   summaryIntro(state) {

@@ -29,6 +29,12 @@ const week = (period: string) => `la settimana ${weekLabel(period)}`;
 const firstName = (name: string) => literal(name.split(/\s+/)[0] ?? name);
 
 export const itCheckins = {
+  share: {
+    off: '🔒 Le risposte scritte (per esempio gli ostacoli) restano riservate ai coordinatori: il riepilogo settimanale della rete non le riporta.',
+    on: '👥 Le risposte scritte compariranno anche nel riepilogo settimanale della rete, letto da tutte le persone dei suoi canali.',
+    shareButton: 'Condividi le risposte scritte con la rete',
+    stopButton: 'Non condividere le risposte scritte',
+  },
   command: {
     description: 'Compila, riprendi o modifica il check-in settimanale della tua rete',
     usage: '/checkin [CODICE]',
