@@ -76,6 +76,8 @@ export interface App {
   adapters: Map<string, PlatformAdapter>;
   http: Express;
   health(): Promise<{ ok: boolean; database: boolean; adapters: Record<string, boolean> }>;
+  /** Reads the outbox depth into the metrics (done every METRICS_REFRESH_SECONDS once started). */
+  refreshMetrics(): Promise<void>;
   /** Start receiving events, delivering the outbox and running the schedule. */
   start(options?: { scheduler?: boolean; outbox?: boolean }): Promise<void>;
   /** Stop taking new work, finish or park what is in flight. */
@@ -92,10 +94,18 @@ export function createApp(opts: AppOptions): App {
   const commands = new CommandRegistry([...contributions.commands, ...(opts.commands ?? [])]);
   const instanceId = opts.instanceId ?? config.env.INSTANCE_ID;
 
-  const metrics = createMetrics(async () => {
-    const rows = await prisma.outboxMessage.groupBy({ by: ['status'], where: { status: { in: ['pending', 'sending', 'failed'] } }, _count: true });
-    return Object.fromEntries(rows.map((r) => [r.status, r._count]));
-  });
+  // /metrics never reads the database: the outbox depth is refreshed here, on a timer, and served from memory.
+  const metrics = createMetrics();
+  async function refreshMetrics(): Promise<void> {
+    try {
+      const rows = await prisma.outboxMessage.groupBy({ by: ['status'], where: { status: { in: ['pending', 'sending', 'failed'] } }, _count: true });
+      const counts = Object.fromEntries(rows.map((r) => [r.status, r._count]));
+      for (const status of ['pending', 'sending', 'failed']) metrics.outboxDepth.set({ status }, counts[status] ?? 0);
+    } catch (err) {
+      logger.warn({ err }, 'metrics refresh failed');
+    }
+  }
+  let metricsTimer: NodeJS.Timeout | undefined;
 
   const conversations = new Conversations([...contributions.flows, ...(opts.flows ?? [])]);
   const platforms: Platforms = {
@@ -163,6 +173,9 @@ export function createApp(opts: AppOptions): App {
     metrics,
     jobs,
     ...(config.env.ADMIN_TOKEN ? { adminToken: config.env.ADMIN_TOKEN } : {}),
+    ...(config.env.METRICS_TOKEN ? { metricsToken: config.env.METRICS_TOKEN } : {}),
+    // With METRICS_HOST the metrics have their own listener (main.ts), not the public one.
+    serveMetrics: !config.env.METRICS_HOST,
     routes: [...adapters.values()].flatMap((a) => a.httpRoutes?.() ?? []),
     routers: contributions.capabilities.flatMap((c) => (c.http ? [c.http(deps)] : [])),
     health,
@@ -185,6 +198,7 @@ export function createApp(opts: AppOptions): App {
     adapters,
     http,
     health,
+    refreshMetrics,
     async start(options = {}) {
       started = { scheduler: options.scheduler ?? config.env.SCHEDULER_ENABLED, outbox: options.outbox ?? true };
       inbox.open();
@@ -192,8 +206,12 @@ export function createApp(opts: AppOptions): App {
       await inbox.recover();
       if (started.outbox) outbox.start();
       if (started.scheduler) jobs.start();
+      await refreshMetrics();
+      metricsTimer = setInterval(() => void refreshMetrics(), config.env.METRICS_REFRESH_SECONDS * 1000);
+      metricsTimer.unref();
     },
     async stop() {
+      clearInterval(metricsTimer);
       for (const adapter of adapters.values()) await adapter.stop().catch((err) => logger.warn({ err, platform: adapter.platform }, 'adapter stop failed'));
       await jobs.stop();
       await inbox.stop();

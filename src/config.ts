@@ -64,6 +64,13 @@ const envSchema = z
     /** The address people reach the service at (links to the cruscotto): https://reti.example.org. */
     PUBLIC_URL: url(['http://', 'https://']).refine((v) => v === undefined || URL.canParse(v), { message: 'non è un indirizzo valido' }),
     ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'deve avere almeno 16 caratteri' }),
+    /** GET /metrics needs this bearer token when set. */
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'deve avere almeno 16 caratteri' }),
+    /** When set, /metrics is served only on METRICS_HOST:METRICS_PORT (e.g. 127.0.0.1), not on the public port. */
+    METRICS_HOST: optionalString,
+    METRICS_PORT: int(9464, 1),
+    /** How often the outbox depth shown by /metrics is read from the database. */
+    METRICS_REFRESH_SECONDS: int(15, 1),
 
     SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'deve iniziare con xoxb-' }),
     SLACK_SIGNING_SECRET: optionalString,
@@ -72,8 +79,8 @@ const envSchema = z
 
     TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), { message: 'non ha la forma 123456:ABC…' }),
     TELEGRAM_WEBHOOK_URL: url(['https://', 'http://']),
-    TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
-      message: 'da 1 a 256 caratteri tra A-Z a-z 0-9 _ -',
+    TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{32,256}$/.test(v), {
+      message: 'da 32 a 256 caratteri tra A-Z a-z 0-9 _ - (per esempio: openssl rand -hex 32)',
     }),
     TELEGRAM_API_ROOT: url(['http://', 'https://']),
     TELEGRAM_BOT_USERNAME: optionalString,
