@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
 import { coreTexts } from '../src/i18n/core-texts.js';
+import { erasePerson } from '../src/capabilities/networks/erase.js';
 import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary, removeFromNetwork } from '../src/capabilities/networks/directory.js';
 
 const code = z
@@ -61,11 +62,43 @@ const rimuovi = defineSubcommand({
   },
 });
 
+const cancella = defineSubcommand({
+  description: 'Cancella i dati di una persona (diritto alla cancellazione), dopo una conferma',
+  usage: '/rete cancella @persona',
+  access: 'coordinatore',
+  args: z.array(z.string()).min(1, 'Indica la persona da cancellare (es. @maria).'),
+  async handler(ctx, who) {
+    const typed = who.join(' ');
+    const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
+    if (!person || person.erasedAt) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
+    if (person.id === ctx.actor.personId) throw new AppError('invalid_input', coreTexts.erase.notYourself);
+    const question = coreTexts.erase.confirm(person.name);
+    await ctx.reply({
+      text: question,
+      blocks: [
+        { type: 'text', text: question },
+        { type: 'buttons', buttons: [{ label: coreTexts.erase.button, action: 'rete.cancella', value: String(person.id), style: 'danger' }] },
+      ],
+    });
+  },
+});
+
 export default defineCommand({
   name: 'rete',
   description: 'Mostra la rete di questo canale',
   usage: '/rete',
-  subcommands: { collega, referente, rimuovi },
+  subcommands: { collega, referente, rimuovi, cancella },
+  actions: {
+    /** The confirmation of /rete cancella: coordinators only; pressing twice erases once. */
+    async cancella(ctx, value) {
+      if (!ctx.actor.coordinator) throw new AppError('forbidden', coreTexts.error.coordinatorsOnly);
+      const person = /^\d{1,9}$/.test(value) ? await ctx.tx.person.findUnique({ where: { id: Number(value) } }) : null;
+      if (!person) throw new AppError('not_found', coreTexts.error.buttonGone);
+      if (person.erasedAt) return ctx.reply(coreTexts.erase.already);
+      const report = await erasePerson(ctx.tx, person.id, ctx.now);
+      await ctx.reply(coreTexts.erase.done(person.name, report));
+    },
+  },
   async handler(ctx) {
     if (!ctx.chat.network) {
       if (ctx.chat.kind === 'private') {

@@ -11,6 +11,7 @@ import { exportsCapability } from './capabilities/exports/index.js';
 import { labsCapability } from './capabilities/labs/index.js';
 import { legamiCapability } from './capabilities/legami/index.js';
 import { networksCapability } from './capabilities/networks/index.js';
+import { privacyCapability } from './capabilities/privacy/index.js';
 import { richiesteCapability } from './capabilities/richieste/index.js';
 import { Dispatcher } from './bus/dispatcher.js';
 import { CommandRegistry } from './bus/registry.js';
@@ -40,6 +41,7 @@ export const capabilities: Capability[] = [
   digestsCapability,
   exportsCapability,
   cruscottoCapability,
+  privacyCapability,
 ];
 
 /** What the default capabilities contribute (for code that runs without a whole service: CLI, console). */

@@ -93,6 +93,13 @@ const envSchema = z
     /** When confirmed participants are reminded before a laboratorio. */
     LABS_REMINDERS: offsets('24h,1h'),
 
+    /** Privacy notice (art. 13): who holds the data, how to reach them, the full text. */
+    PRIVACY_TITOLARE: optionalString.transform((v) => v ?? 'ANCI Lombardia'),
+    PRIVACY_CONTATTO: optionalString,
+    PRIVACY_URL: url(['https://', 'http://']),
+    /** Send the notice at a person's first private contact with the bot (per account). */
+    PRIVACY_NOTICE_AT_FIRST_CONTACT: bool(true),
+
     /** Legami: no pair is introduced again within this many days. */
     LEGAMI_INTRO_WINDOW_DAYS: int(180, 1),
     /** Legami: the scheduled introductions run every N weeks (counted from 5 January 1970)… */

@@ -72,6 +72,12 @@ export class Dispatcher {
     const now = this.deps.clock.now();
     const chat = await resolveChat(tx, event.chat);
     const actor = await resolveActor(tx, event.actor, chat, now);
+    if (chat.kind === 'private') {
+      // The first private contact from an account (the privacy capability sends its notice).
+      const first = await tx.account.updateMany({ where: { id: actor.account.id, privacyNoticeAt: null }, data: { privacyNoticeAt: now } });
+      if (first.count === 1)
+        await this.deps.services.events.emit(tx, 'people.firstPrivateContact', { personId: actor.personId, address: addressOf(event.chat), now });
+    }
     let seq = 0;
     const adapter = this.deps.adapters.get(event.platform);
     const ctx: Context = {
