@@ -97,6 +97,10 @@ const envSchema = z
     PRIVACY_TITOLARE: optionalString.transform((v) => v ?? 'ANCI Lombardia'),
     PRIVACY_CONTATTO: optionalString,
     PRIVACY_URL: url(['https://', 'http://']),
+    /** Retention: message payloads (with attachments) and stuck rows, finished conversations, people with no role. */
+    RETENTION_PAYLOAD_DAYS: int(30, 1),
+    RETENTION_CONVERSATION_DAYS: int(90, 1),
+    RETENTION_INACTIVE_MONTHS: int(24, 1),
     /** Send the notice at a person's first private contact with the bot (per account). */
     PRIVACY_NOTICE_AT_FIRST_CONTACT: bool(true),
 

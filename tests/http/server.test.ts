@@ -47,7 +47,7 @@ describe('HTTP: health, metrics, on-demand jobs', () => {
   it('runs a job on demand with the admin token, refuses a wrong one', async () => {
     const ok = await fetch(`${base}/admin/jobs/housekeeping`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ job: 'housekeeping', result: { events: 0, messages: 0, jobRuns: 0 } });
+    expect(await ok.json()).toEqual({ job: 'housekeeping', result: expect.objectContaining({ events: 0, messages: 0, jobRuns: 0 }) });
     const wrong = await fetch(`${base}/admin/jobs/housekeeping`, { method: 'POST', headers: { authorization: 'Bearer nope' } });
     expect(wrong.status).toBe(401);
     const none = await fetch(`${base}/admin/jobs/housekeeping`, { method: 'POST' });

@@ -20,7 +20,7 @@ export const itPrivacy = {
       `Titolare del trattamento: ${literal(s.titolare)}${s.contatto ? ` — contatto: ${literal(s.contatto)}` : ''}.`,
       'Cosa conservo: il tuo nome e gli account Slack/Telegram con cui scrivi, le reti di cui fai parte e il tuo ruolo, le risposte ai check-in della tua rete, le iscrizioni ai laboratori, le presentazioni tra reti, le richieste ad ANCI e le buone prassi proposte.',
       'Perché: per il programma delle reti territoriali (monitoraggio, laboratori, scambio tra reti).',
-      'Per quanto: gli eventi ricevuti 7 giorni, i messaggi inviati 90 giorni; le risposte dei check-in restano alla rete; con la cancellazione spariscono nome, account e testi liberi.',
+      'Per quanto: il contenuto dei messaggi 30 giorni, le conversazioni concluse o abbandonate 90 giorni, i dati di chi non ha più un ruolo 24 mesi dall’ultimo contatto; le risposte dei check-in restano alla rete; con la cancellazione spariscono nome, account e testi liberi.',
       'Chi li vede: i coordinatori di ANCI Lombardia; i referenti e i partecipanti della tua rete vedono ciò che riguarda la rete; i contatti dei partner solo referenti e coordinatori.',
       'I tuoi diritti: accesso (scrivi /imieidati per ricevere i tuoi dati), rettifica, cancellazione, limitazione, opposizione; reclamo al Garante per la protezione dei dati personali. Per la cancellazione scrivi a un coordinatore o al contatto indicato.',
       ...(s.url ? [`Testo completo: ${s.url}`] : []),
