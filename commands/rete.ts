@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
 import { coreTexts } from '../src/i18n/core-texts.js';
+import { audit } from '../src/audit.js';
 import { erasePerson } from '../src/capabilities/networks/erase.js';
 import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary, removeFromNetwork } from '../src/capabilities/networks/directory.js';
 
@@ -36,6 +37,14 @@ const referente = defineSubcommand({
     const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
     if (!person) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
     const added = await assignReferent(ctx.tx, person.id, network.id);
+    if (added)
+      await audit(ctx.tx, {
+        at: ctx.now,
+        actorPersonId: ctx.actor.personId,
+        action: 'role',
+        subjectPersonId: person.id,
+        detail: `referente di ${network.code}`,
+      });
     await ctx.reply(added ? coreTexts.network.referentAssigned(person.name, network.code) : coreTexts.network.referentAlready(person.name, network.code));
   },
 });
@@ -51,6 +60,10 @@ const rimuovi = defineSubcommand({
     const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
     if (!person) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
     const outcome = await removeFromNetwork(ctx.tx, person.id, network.id);
+    if (outcome !== 'absent') {
+      const detail = outcome === 'demoted' ? `non più referente di ${network.code}` : `tolto dalla rete ${network.code}`;
+      await audit(ctx.tx, { at: ctx.now, actorPersonId: ctx.actor.personId, action: 'role', subjectPersonId: person.id, detail });
+    }
     const n = coreTexts.network;
     await ctx.reply(
       outcome === 'demoted'
@@ -96,6 +109,13 @@ export default defineCommand({
       if (!person) throw new AppError('not_found', coreTexts.error.buttonGone);
       if (person.erasedAt) return ctx.reply(coreTexts.erase.already);
       const report = await erasePerson(ctx.tx, person.id, ctx.now);
+      await audit(ctx.tx, {
+        at: ctx.now,
+        actorPersonId: ctx.actor.personId,
+        action: 'erase',
+        subjectPersonId: person.id,
+        detail: `dati cancellati della persona n. ${person.id}`,
+      });
       await ctx.reply(coreTexts.erase.done(person.name, report));
     },
   },

@@ -101,6 +101,8 @@ const envSchema = z
     RETENTION_PAYLOAD_DAYS: int(30, 1),
     RETENTION_CONVERSATION_DAYS: int(90, 1),
     RETENTION_INACTIVE_MONTHS: int(24, 1),
+    /** The audit trail (/registro) is kept this many years. */
+    AUDIT_RETENTION_YEARS: int(5, 1),
     /** Send the notice at a person's first private contact with the bot (per account). */
     PRIVACY_NOTICE_AT_FIRST_CONTACT: bool(true),
 

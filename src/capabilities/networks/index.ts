@@ -22,6 +22,11 @@ export const networksCapability = defineCapability({
   jobs: [housekeeping],
   configSections: [networksSection, peopleSection],
   services: ({ env }) => ({
-    retention: { payloadDays: env.RETENTION_PAYLOAD_DAYS, conversationDays: env.RETENTION_CONVERSATION_DAYS, inactiveMonths: env.RETENTION_INACTIVE_MONTHS },
+    retention: {
+      payloadDays: env.RETENTION_PAYLOAD_DAYS,
+      conversationDays: env.RETENTION_CONVERSATION_DAYS,
+      inactiveMonths: env.RETENTION_INACTIVE_MONTHS,
+      auditYears: env.AUDIT_RETENTION_YEARS,
+    },
   }),
 });

@@ -4,12 +4,14 @@
 // - finished, cancelled or paused conversations removed after `conversationDays`;
 // - people with no role (no network, not coordinator) and not seen for `inactiveMonths` erased.
 import type { Db } from '../../db/client.js';
+import { audit } from '../../audit.js';
 import { erasePerson } from './erase.js';
 
 export interface RetentionSettings {
   payloadDays: number;
   conversationDays: number;
   inactiveMonths: number;
+  auditYears: number;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -43,7 +45,23 @@ export async function applyRetention(db: Db, now: Date, s: RetentionSettings): P
     orderBy: { id: 'asc' },
     take: ERASE_BATCH,
   });
-  for (const p of inactive) await db.$transaction((tx) => erasePerson(tx, p.id, now), { timeout: 30_000, maxWait: 30_000 });
+  for (const p of inactive) {
+    await db.$transaction(
+      async (tx) => {
+        await erasePerson(tx, p.id, now);
+        await audit(tx, {
+          at: now,
+          action: 'erase',
+          subjectPersonId: p.id,
+          detail: `dati cancellati della persona n. ${p.id} (senza ruolo da ${s.inactiveMonths} mesi)`,
+        });
+      },
+      { timeout: 30_000, maxWait: 30_000 },
+    );
+  }
+  const auditCutoff = new Date(now);
+  auditCutoff.setUTCFullYear(auditCutoff.getUTCFullYear() - s.auditYears);
+  const auditRemoved = await db.auditEntry.deleteMany({ where: { at: { lt: auditCutoff } } });
 
   return {
     payloadsEmptied: payloadsEmptied + eventsEmptied,
@@ -51,5 +69,6 @@ export async function applyRetention(db: Db, now: Date, s: RetentionSettings): P
     stuckEvents: stuck.count,
     conversations: conversations.count,
     peopleErased: inactive.length,
+    auditRemoved: auditRemoved.count,
   };
 }

@@ -3,6 +3,7 @@
 // live in the kernel's policy (src/bus/policy.ts); the README's "Dati personali" has the table.
 import imieidati from '../../../commands/imieidati.js';
 import privacy from '../../../commands/privacy.js';
+import registro from '../../../commands/registro.js';
 import { defineCapability } from '../../capability.js';
 import { enqueue } from '../../outbox/enqueue.js';
 import { registerPrivacyCli } from './cli.js';
@@ -20,7 +21,7 @@ declare module '../../services.js' {
 
 export const privacyCapability = defineCapability({
   name: 'privacy',
-  commands: [privacy, imieidati],
+  commands: [privacy, imieidati, registro],
   cli: registerPrivacyCli,
   services: ({ env }) => ({
     privacy: {

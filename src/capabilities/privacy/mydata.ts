@@ -47,6 +47,10 @@ export async function personalData(tx: Tx, personId: number): Promise<Record<str
     contatto_di_partner: await tx.partner.findMany({ where: { contactPersonId: id }, select: { name: true, contact: true } }),
     richieste_aperte: await tx.supportRequest.findMany({ where: { openedById: id }, select: { id: true, kind: true, need: true, state: true } }),
     inviti_incontri: await tx.meetingInvite.findMany({ where: { personId: id }, select: { meetingId: true } }),
+    registro: await tx.auditEntry.findMany({
+      where: { OR: [{ subjectPersonId: id }, { actorPersonId: id }] },
+      select: { at: true, action: true, detail: true },
+    }),
     conversazioni: await tx.conversation.findMany({ where: { personId: id }, select: { flow: true, status: true, createdAt: true, updatedAt: true } }),
   };
 }

@@ -25,6 +25,15 @@ export const itPrivacy = {
       'I tuoi diritti: accesso (scrivi /imieidati per ricevere i tuoi dati), rettifica, cancellazione, limitazione, opposizione; reclamo al Garante per la protezione dei dati personali. Per la cancellazione scrivi a un coordinatore o al contatto indicato.',
       ...(s.url ? [`Testo completo: ${s.url}`] : []),
     ].join('\n'),
+  audit: {
+    description: 'Registro delle operazioni: esportazioni, digest, ruoli, cancellazioni',
+    badCount: 'Indica quante voci vuoi vedere, da 1 a 100.',
+    title: (n: number) => `**Registro delle operazioni** (ultime ${n})`,
+    empty: 'Il registro è vuoto.',
+    actions: { export: 'esportazione', digest: 'digest', role: 'ruolo', erase: 'cancellazione' } as Record<string, string>,
+    line: (when: string, actor: string | null, action: string, detail: string) =>
+      `• ${when} · ${literal(actor ?? 'configurazione o riga di comando')} · ${itPrivacy.audit.actions[action] ?? action}: ${literal(detail)}`,
+  },
   mydata: {
     sent: 'Ecco i dati che Reti conserva su di te: un file JSON completo e un CSV leggibile con un foglio di calcolo.',
     inGroup: 'Ti ho mandato i tuoi dati in chat privata.',
