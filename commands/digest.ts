@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audit } from '../src/audit.js';
 import { defineCommand } from '../src/bus/types.js';
 import { closedWeek } from '../src/capabilities/digests/build.js';
 import { renderDigestWithImage } from '../src/capabilities/digests/image.js';
@@ -42,6 +43,12 @@ export default defineCommand({
       week: week ?? closedWeek(ctx.now),
       now: ctx.now,
       ...(network ? { network: { id: network.id, code: network.code, name: network.name, themes: network.themes } } : {}),
+    });
+    await audit(ctx.tx, {
+      at: ctx.now,
+      actorPersonId: ctx.actor.personId,
+      action: 'digest',
+      detail: `/digest ${week ?? closedWeek(ctx.now)}, ${network ? `rete ${network.code}` : 'tutte le reti'}`,
     });
     const message = await renderDigestWithImage(digest);
     if (ctx.chat.kind === 'group') {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { audit } from '../src/audit.js';
 import { defineCommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
 import { networkByCode } from '../src/capabilities/networks/directory.js';
@@ -54,6 +55,12 @@ export default defineCommand({
       if (err instanceof ExportTooLargeError) throw new AppError('invalid_input', itExport.command.tooLarge(Math.ceil(err.bytes / 1024 / 1024)));
       throw err;
     }
+    await audit(ctx.tx, {
+      at: ctx.now,
+      actorPersonId: ctx.actor.personId,
+      action: 'export',
+      detail: `esportazione ${format} ${period.fromWeek}–${period.toWeek}, ${network ? `rete ${network.code}` : 'tutte le reti'}`,
+    });
     const caption = itExport.command.caption(period.fromWeek, period.toWeek, result.rows.risposte ?? 0, network?.code ?? null);
     for (const [i, attachment] of result.attachments.entries()) {
       await ctx.replyPrivately({ text: i === 0 ? caption : attachment.filename, attachment });

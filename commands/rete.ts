@@ -5,6 +5,8 @@ import { coreTexts } from '../src/i18n/core-texts.js';
 import { romeDay } from '../src/capabilities/networks/calendar.js';
 import { pauseCommand, resumeCommand } from '../src/capabilities/networks/pause-chat.js';
 import { itCalendar as calendarTexts } from '../src/capabilities/networks/texts.js';
+import { audit } from '../src/audit.js';
+import { erasePerson } from '../src/capabilities/networks/erase.js';
 import { assignReferent, findPerson, linkChannel, networkByCode, networkSummary, removeFromNetwork } from '../src/capabilities/networks/directory.js';
 
 const code = z
@@ -38,6 +40,14 @@ const referente = defineSubcommand({
     const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
     if (!person) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
     const added = await assignReferent(ctx.tx, person.id, network.id);
+    if (added)
+      await audit(ctx.tx, {
+        at: ctx.now,
+        actorPersonId: ctx.actor.personId,
+        action: 'role',
+        subjectPersonId: person.id,
+        detail: `referente di ${network.code}`,
+      });
     await ctx.reply(added ? coreTexts.network.referentAssigned(person.name, network.code) : coreTexts.network.referentAlready(person.name, network.code));
   },
 });
@@ -71,6 +81,10 @@ const rimuovi = defineSubcommand({
     const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
     if (!person) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
     const outcome = await removeFromNetwork(ctx.tx, person.id, network.id);
+    if (outcome !== 'absent') {
+      const detail = outcome === 'demoted' ? `non più referente di ${network.code}` : `tolto dalla rete ${network.code}`;
+      await audit(ctx.tx, { at: ctx.now, actorPersonId: ctx.actor.personId, action: 'role', subjectPersonId: person.id, detail });
+    }
     const n = coreTexts.network;
     await ctx.reply(
       outcome === 'demoted'
@@ -82,11 +96,50 @@ const rimuovi = defineSubcommand({
   },
 });
 
+const cancella = defineSubcommand({
+  description: 'Cancella i dati di una persona (diritto alla cancellazione), dopo una conferma',
+  usage: '/rete cancella @persona',
+  access: 'coordinatore',
+  args: z.array(z.string()).min(1, 'Indica la persona da cancellare (es. @maria).'),
+  async handler(ctx, who) {
+    const typed = who.join(' ');
+    const person = await findPerson(ctx.tx, ctx.actor.account.platform, typed);
+    if (!person || person.erasedAt) throw new AppError('not_found', coreTexts.network.personNotFound(typed));
+    if (person.id === ctx.actor.personId) throw new AppError('invalid_input', coreTexts.erase.notYourself);
+    const question = coreTexts.erase.confirm(person.name);
+    await ctx.reply({
+      text: question,
+      blocks: [
+        { type: 'text', text: question },
+        { type: 'buttons', buttons: [{ label: coreTexts.erase.button, action: 'rete.cancella', value: String(person.id), style: 'danger' }] },
+      ],
+    });
+  },
+});
+
 export default defineCommand({
   name: 'rete',
   description: 'Mostra la rete di questo canale',
   usage: '/rete',
-  subcommands: { collega, referente, rimuovi, pausa, riprendi },
+  subcommands: { collega, referente, rimuovi, cancella, pausa, riprendi },
+  actions: {
+    /** The confirmation of /rete cancella: coordinators only; pressing twice erases once. */
+    async cancella(ctx, value) {
+      if (!ctx.actor.coordinator) throw new AppError('forbidden', coreTexts.error.coordinatorsOnly);
+      const person = /^\d{1,9}$/.test(value) ? await ctx.tx.person.findUnique({ where: { id: Number(value) } }) : null;
+      if (!person) throw new AppError('not_found', coreTexts.error.buttonGone);
+      if (person.erasedAt) return ctx.reply(coreTexts.erase.already);
+      const report = await erasePerson(ctx.tx, person.id, ctx.now);
+      await audit(ctx.tx, {
+        at: ctx.now,
+        actorPersonId: ctx.actor.personId,
+        action: 'erase',
+        subjectPersonId: person.id,
+        detail: `dati cancellati della persona n. ${person.id}`,
+      });
+      await ctx.reply(coreTexts.erase.done(person.name, report));
+    },
+  },
   async handler(ctx) {
     if (!ctx.chat.network) {
       if (ctx.chat.kind === 'private') {

@@ -11,6 +11,7 @@ import { exportsCapability } from './capabilities/exports/index.js';
 import { labsCapability } from './capabilities/labs/index.js';
 import { legamiCapability } from './capabilities/legami/index.js';
 import { networksCapability } from './capabilities/networks/index.js';
+import { privacyCapability } from './capabilities/privacy/index.js';
 import { richiesteCapability } from './capabilities/richieste/index.js';
 import { schedaCapability } from './capabilities/scheda/index.js';
 import { maturitaCapability } from './capabilities/maturita/index.js';
@@ -46,6 +47,7 @@ export const capabilities: Capability[] = [
   digestsCapability,
   exportsCapability,
   cruscottoCapability,
+  privacyCapability,
 ];
 
 /** What the default capabilities contribute (for code that runs without a whole service: CLI, console). */
@@ -87,6 +89,8 @@ export interface App {
   http: Express;
   /** `down` names the platforms configured but not connected (the others keep working). */
   health(): Promise<{ ok: boolean; database: boolean; adapters: Record<string, boolean>; down?: string[]; testClock?: true; now?: string }>;
+  /** Reads the outbox depth into the metrics (done every METRICS_REFRESH_SECONDS once started). */
+  refreshMetrics(): Promise<void>;
   /** Start receiving events, delivering the outbox and running the schedule. */
   start(options?: { scheduler?: boolean; outbox?: boolean }): Promise<void>;
   /** Stop taking new work, finish or park what is in flight. */
@@ -103,10 +107,18 @@ export function createApp(opts: AppOptions): App {
   const commands = new CommandRegistry([...contributions.commands, ...(opts.commands ?? [])]);
   const instanceId = opts.instanceId ?? config.env.INSTANCE_ID;
 
-  const metrics = createMetrics(async () => {
-    const rows = await prisma.outboxMessage.groupBy({ by: ['status'], where: { status: { in: ['pending', 'sending', 'failed'] } }, _count: true });
-    return Object.fromEntries(rows.map((r) => [r.status, r._count]));
-  });
+  // /metrics never reads the database: the outbox depth is refreshed here, on a timer, and served from memory.
+  const metrics = createMetrics();
+  async function refreshMetrics(): Promise<void> {
+    try {
+      const rows = await prisma.outboxMessage.groupBy({ by: ['status'], where: { status: { in: ['pending', 'sending', 'failed'] } }, _count: true });
+      const counts = Object.fromEntries(rows.map((r) => [r.status, r._count]));
+      for (const status of ['pending', 'sending', 'failed']) metrics.outboxDepth.set({ status }, counts[status] ?? 0);
+    } catch (err) {
+      logger.warn({ err }, 'metrics refresh failed');
+    }
+  }
+  let metricsTimer: NodeJS.Timeout | undefined;
 
   const conversations = new Conversations([...contributions.flows, ...(opts.flows ?? [])]);
   const platforms: Platforms = {
@@ -189,6 +201,9 @@ export function createApp(opts: AppOptions): App {
     jobs,
     ...(testClock ? { clock: testClock } : {}),
     ...(config.env.ADMIN_TOKEN ? { adminToken: config.env.ADMIN_TOKEN } : {}),
+    ...(config.env.METRICS_TOKEN ? { metricsToken: config.env.METRICS_TOKEN } : {}),
+    // With METRICS_HOST the metrics have their own listener (main.ts), not the public one.
+    serveMetrics: !config.env.METRICS_HOST,
     routes: [...adapters.values()].flatMap((a) => a.httpRoutes?.() ?? []),
     routers: contributions.capabilities.flatMap((c) => (c.http ? [c.http(deps)] : [])),
     health,
@@ -213,6 +228,7 @@ export function createApp(opts: AppOptions): App {
     adapters,
     http,
     health,
+    refreshMetrics,
     async start(options = {}) {
       started = { scheduler: options.scheduler ?? config.env.SCHEDULER_ENABLED, outbox: options.outbox ?? true };
       if (testClock)
@@ -226,8 +242,12 @@ export function createApp(opts: AppOptions): App {
       inbox.startSweeping();
       if (started.outbox) outbox.start();
       if (started.scheduler) jobs.start();
+      await refreshMetrics();
+      metricsTimer = setInterval(() => void refreshMetrics(), config.env.METRICS_REFRESH_SECONDS * 1000);
+      metricsTimer.unref();
     },
     async stop() {
+      clearInterval(metricsTimer);
       for (const adapter of adapters.values()) await adapter.stop().catch((err) => logger.warn({ err, platform: adapter.platform }, 'adapter stop failed'));
       await jobs.stop();
       await inbox.stop();

@@ -71,6 +71,13 @@ const envSchema = z
     /** The address people reach the service at (links to the cruscotto): https://reti.example.org. */
     PUBLIC_URL: url(['http://', 'https://']).refine((v) => v === undefined || URL.canParse(v), { message: 'non è un indirizzo valido' }),
     ADMIN_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'deve avere almeno 16 caratteri' }),
+    /** GET /metrics needs this bearer token when set. */
+    METRICS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'deve avere almeno 16 caratteri' }),
+    /** When set, /metrics is served only on METRICS_HOST:METRICS_PORT (e.g. 127.0.0.1), not on the public port. */
+    METRICS_HOST: optionalString,
+    METRICS_PORT: int(9464, 1),
+    /** How often the outbox depth shown by /metrics is read from the database. */
+    METRICS_REFRESH_SECONDS: int(15, 1),
 
     SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), { message: 'deve iniziare con xoxb-' }),
     SLACK_SIGNING_SECRET: optionalString,
@@ -79,8 +86,8 @@ const envSchema = z
 
     TELEGRAM_BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]+$/.test(v), { message: 'non ha la forma 123456:ABC…' }),
     TELEGRAM_WEBHOOK_URL: url(['https://', 'http://']),
-    TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
-      message: 'da 1 a 256 caratteri tra A-Z a-z 0-9 _ -',
+    TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{32,256}$/.test(v), {
+      message: 'da 32 a 256 caratteri tra A-Z a-z 0-9 _ - (per esempio: openssl rand -hex 32)',
     }),
     TELEGRAM_API_ROOT: url(['http://', 'https://']),
     TELEGRAM_BOT_USERNAME: optionalString,
@@ -108,6 +115,19 @@ const envSchema = z
     }),
     /** When confirmed participants are reminded before a laboratorio. */
     LABS_REMINDERS: offsets('24h,1h'),
+
+    /** Privacy notice (art. 13): who holds the data, how to reach them, the full text. */
+    PRIVACY_TITOLARE: optionalString.transform((v) => v ?? 'ANCI Lombardia'),
+    PRIVACY_CONTATTO: optionalString,
+    PRIVACY_URL: url(['https://', 'http://']),
+    /** Retention: message payloads (with attachments) and stuck rows, finished conversations, people with no role. */
+    RETENTION_PAYLOAD_DAYS: int(30, 1),
+    RETENTION_CONVERSATION_DAYS: int(90, 1),
+    RETENTION_INACTIVE_MONTHS: int(24, 1),
+    /** The audit trail (/registro) is kept this many years. */
+    AUDIT_RETENTION_YEARS: int(5, 1),
+    /** Send the notice at a person's first private contact with the bot (per account). */
+    PRIVACY_NOTICE_AT_FIRST_CONTACT: bool(true),
 
     /** Legami: no pair is introduced again within this many days. */
     LEGAMI_INTRO_WINDOW_DAYS: int(180, 1),

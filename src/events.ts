@@ -3,11 +3,14 @@
 // capabilities declare theirs by augmenting `DomainEvents` and subscribe in their `on` contribution,
 // so the announcing capability never imports the listening one.
 import type { Tx } from './db/client.js';
+import type { Address } from './platform/port.js';
 import type { Services } from './services.js';
 
 /** Event name → payload. Empty here; each capability adds its own events. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface DomainEvents {}
+export interface DomainEvents {
+  /** The kernel's own: a person wrote to the bot privately for the first time from this account. */
+  'people.firstPrivateContact': { personId: number; address: Address; now: Date };
+}
 
 export type EventHandler<K extends keyof DomainEvents> = (tx: Tx, payload: DomainEvents[K], services: Services) => Promise<void>;
 

@@ -5,7 +5,7 @@ import { createApp, defaultContributions } from './app.js';
 import { loadStartupConfig, openMigratedDatabase } from './bootstrap.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ConfigImportError } from './config-import/import.js';
-import { listen } from './http/server.js';
+import { createMetricsApp, listen } from './http/server.js';
 import { createLogger } from './log.js';
 import { createAdapters } from './adapters.js';
 import { isDatabaseClock, openServiceClock } from './test-clock.js';
@@ -37,6 +37,13 @@ async function main(): Promise<void> {
   const adapters = await createAdapters(config, logger, defaultContributions.commands);
   const app = createApp({ config, db, adapters, clock, logger });
   const server: Server = await listen(app.http, config.env.PORT, config.env.HOST);
+  const metricsServer = config.env.METRICS_HOST
+    ? await listen(
+        createMetricsApp({ metrics: app.metrics, logger, ...(config.env.METRICS_TOKEN ? { metricsToken: config.env.METRICS_TOKEN } : {}) }),
+        config.env.METRICS_PORT,
+        config.env.METRICS_HOST,
+      )
+    : undefined;
   await app.start();
   const port = (server.address() as AddressInfo).port;
   logger.info({ port, platforms: [...app.adapters.keys()] }, `Reti in ascolto su http://${config.env.HOST}:${port} (GET /healthz)`);
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
     }, 25_000);
     force.unref();
     server.close();
+    metricsServer?.close();
     await app.stop();
     if (isDatabaseClock(clock)) clock.close();
     await db.close();

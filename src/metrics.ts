@@ -9,7 +9,8 @@ export interface Metrics {
   outboxDepth: Gauge<'status'>;
 }
 
-export function createMetrics(outboxDepth: () => Promise<Record<string, number>>): Metrics {
+/** The outbox depth is set by whoever reads the database (the service, on a timer), never by a scrape. */
+export function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'reti_' });
   return {
@@ -32,10 +33,6 @@ export function createMetrics(outboxDepth: () => Promise<Record<string, number>>
       help: 'Outbox messages by status (pending and sending are not delivered yet)',
       labelNames: ['status'],
       registers: [registry],
-      async collect() {
-        const counts = await outboxDepth();
-        for (const status of ['pending', 'sending', 'failed']) this.set({ status }, counts[status] ?? 0);
-      },
     }),
   };
 }

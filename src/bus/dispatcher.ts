@@ -12,7 +12,7 @@ import type { Logger } from '../log.js';
 import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
 import { addressOf, asMessage, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter, type PlatformCapabilities } from '../platform/port.js';
 import type { Services } from '../services.js';
-import { resolveActor, resolveChat, resolveChatAndActor } from './actors.js';
+import { resolveChat, resolveChatAndActor } from './actors.js';
 import { admitted, allowed, forgedIds } from './policy.js';
 import { nearest, resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
 import { addressOfActor, type Access, type Context, type ConversationRouter, type ReplyOptions } from './types.js';
@@ -91,6 +91,12 @@ export class Dispatcher {
   async context(tx: Tx, event: InboundEvent): Promise<Context> {
     const now = this.deps.clock.now();
     const { chat, actor } = await resolveChatAndActor(tx, event.chat, event.actor, now);
+    if (chat.kind === 'private') {
+      // The first private contact from an account (the privacy capability sends its notice).
+      const first = await tx.account.updateMany({ where: { id: actor.account.id, privacyNoticeAt: null }, data: { privacyNoticeAt: now } });
+      if (first.count === 1)
+        await this.deps.services.events.emit(tx, 'people.firstPrivateContact', { personId: actor.personId, address: addressOf(event.chat), now });
+    }
     let seq = 0;
     const adapter = this.deps.adapters.get(event.platform);
     const ctx: Context = {

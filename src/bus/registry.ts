@@ -3,7 +3,7 @@
 // check are all generated from them.
 import { closest, distance } from 'fastest-levenshtein';
 import { allowed } from './policy.js';
-import type { Access, Actor, CommandSpec, Context, SubcommandSpec } from './types.js';
+import type { Actor, CommandSpec, Context, SubcommandSpec } from './types.js';
 
 type FormHandler = NonNullable<CommandSpec['forms']>[string];
 

@@ -76,6 +76,19 @@ export class FieldError extends Error {
 export function formatNumber(n: number): string {
   return n.toLocaleString('it-IT', { maximumFractionDigits: 2, useGrouping: 'always' } as Intl.NumberFormatOptions);
 }
+export interface SummaryOption {
+  key: string;
+  /** Whether the summary asks it (e.g. only when there are written answers). */
+  applies(state: FormState): boolean;
+  /** The line under the answers, saying what is chosen. */
+  text(on: boolean): string;
+  /** The button that switches it. */
+  label(on: boolean): string;
+  /** Typed words that switch it on and off. */
+  words: { on: string[]; off: string[] };
+}
+
+const optionOn = (option: SummaryOption, state: FormState) => state.subject[option.key] === true;
 
 export interface FormFlowSpec {
   id: string;
@@ -95,6 +108,8 @@ export interface FormFlowSpec {
    * before `confirm` (then `{ confirm }` counts as accepted).
    */
   check?(ctx: Context, field: FieldSpec, answer: Answer, state: FormState): Promise<StepCheck> | StepCheck;
+  /** A yes/no choice asked in the summary (not a question of the form), kept in the subject under `key`; off unless chosen. */
+  summaryOption?: SummaryOption;
   upgrade?: Flow<FormState>['upgrade'];
 }
 
@@ -185,7 +200,7 @@ function pickLabel(i: number, label: string): string {
   return `${i + 1}. ${clipped}`;
 }
 
-function prompt(conv: ConversationRef<FormState>): OutMessage {
+function prompt(conv: ConversationRef<FormState>, option?: SummaryOption): OutMessage {
   const s = conv.state;
   if (conv.step === 'summary' || conv.step === 'pick') {
     const lines = s.fields.map((f, i) => `${i + 1}. ${literal(f.label)}\n    **${formatAnswer(f, s.answers[f.key])}**`);
@@ -197,8 +212,11 @@ function prompt(conv: ConversationRef<FormState>): OutMessage {
       blocks.push({ type: 'text', text: t.whichToEdit(s.fields.length) });
       blocks.push({ type: 'buttons', buttons: s.fields.map((f, i) => button(conv, pickLabel(i, f.label), `pick:${i + 1}`)) });
     } else {
+      const asked = option?.applies(s) ? option : undefined;
+      if (asked) blocks.push({ type: 'text', text: asked.text(optionOn(asked, s)) });
       blocks.push({ type: 'context', text: t.summaryHint });
       blocks.push(summaryButtons(conv));
+      if (asked) blocks.push({ type: 'buttons', buttons: [button(conv, asked.label(optionOn(asked, s)), optionOn(asked, s) ? 'opt:0' : 'opt:1')] });
     }
     return { text: `${t.summaryTitle} — ${s.title}`, blocks };
   }
@@ -305,6 +323,24 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
     const editMatch = 'text' in input ? /^modifica\s+(\d+)$/.exec(normalize(input.text)) : null;
     if (cmd === 'pause') return { to: 'pause', say: [t.paused(spec.resumeCommand)] };
 
+    const option = spec.summaryOption;
+    if (conv.step === 'summary' && option?.applies(state)) {
+      const word = 'text' in input ? normalize(input.text) : null;
+      const chosen =
+        'action' in input
+          ? input.value === 'opt:1'
+            ? true
+            : input.value === 'opt:0'
+              ? false
+              : null
+          : option.words.on.includes(word!)
+            ? true
+            : option.words.off.includes(word!)
+              ? false
+              : null;
+      if (chosen !== null) return { to: 'step', step: 'summary', state: { ...state, subject: { ...state.subject, [option.key]: chosen } } };
+    }
+
     if (conv.step === 'summary' || conv.step === 'pick') {
       const total = state.fields.length;
       const pressed = 'action' in input ? /^pick:(\d+)$/.exec(input.value) : null;
@@ -385,7 +421,7 @@ export function formFlow(spec: FormFlowSpec): Flow<FormState> {
     state: formStateSchema,
     prompt: (_env: FlowEnv, conv) => {
       const intro = conv.step === 'summary' ? spec.summaryIntro?.(conv.state) : undefined;
-      const p = prompt(conv);
+      const p = prompt(conv, spec.summaryOption);
       return intro ? { ...p, blocks: [{ type: 'text', text: intro }, ...(p.blocks ?? [])] } : p;
     },
     handle,

@@ -17,6 +17,10 @@ export interface HttpDeps {
   /** The test clock (RETI_TEST_CLOCK=1): absent, /admin/clock answers 404. */
   clock?: ClockControl;
   adminToken?: string;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** False when the metrics have their own listener (METRICS_HOST). Default true. */
+  serveMetrics?: boolean;
   routes: HttpRoute[];
   /** Routers contributed by capabilities, mounted in order (each chooses its own paths). */
   routers?: Router[];
@@ -38,9 +42,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.status(status.ok ? 200 : 503).json(status);
   });
 
-  app.get('/metrics', async (_req, res) => {
-    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
-  });
+  if (deps.serveMetrics ?? true) app.get('/metrics', metricsHandler(deps));
 
   app.post('/admin/jobs/:name', async (req, res) => {
     if (!deps.adminToken) return void res.status(404).json({ error: 'Endpoint disattivato: imposta ADMIN_TOKEN per usarlo.' });
@@ -87,6 +89,36 @@ export function createHttpApp(deps: HttpDeps): Express {
     if (err?.type === 'entity.too.large') return void res.status(413).json({ error: 'Richiesta troppo grande.' });
     next(err);
   });
+  app.use(jsonErrors(deps.logger));
+  return app;
+}
+
+/** GET /metrics: from memory (no database query), behind METRICS_TOKEN when set. */
+function metricsHandler(deps: Pick<HttpDeps, 'metrics' | 'metricsToken'>): express.RequestHandler {
+  return async (req, res) => {
+    if (deps.metricsToken && !bearerMatches(req.headers.authorization, deps.metricsToken)) return void res.status(401).json({ error: 'Token non valido.' });
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  };
+}
+
+/** Any error on the HTTP side: a JSON answer, the detail only in the log (never a stack trace). */
+function jsonErrors(logger: Logger): express.ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    logger.error({ err }, 'http request failed');
+    if (res.headersSent) return void res.end();
+    const status =
+      typeof err === 'object' && err && 'status' in err && typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    res.status(status).json({ error: status === 500 ? 'Errore interno: il dettaglio è nei log del servizio.' : 'Richiesta non valida.' });
+  };
+}
+
+/** The metrics on their own listener (METRICS_HOST:METRICS_PORT), e.g. bound to localhost. */
+export function createMetricsApp(deps: Pick<HttpDeps, 'metrics' | 'metricsToken' | 'logger'>): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', metricsHandler(deps));
+  app.use((_req, res) => void res.status(404).json({ error: 'Non trovato.' }));
+  app.use(jsonErrors(deps.logger));
   return app;
 }
 

@@ -17,6 +17,15 @@ export const coreTexts = {
     buttonGone: 'Questo pulsante non è più attivo.',
     formGone: 'Questo modulo non è più attivo.',
   },
+  erase: {
+    confirm: (name: string) =>
+      `Vuoi cancellare i dati di ${literal(name)}? Spariscono nome, account, ruoli, conversazioni e testi liberi; le risposte numeriche dei check-in restano alla rete, attribuite a «persona rimossa». Non si può annullare.`,
+    button: 'Cancella i dati',
+    notYourself: 'Non puoi cancellare i tuoi dati con questo comando: chiedilo a un altro coordinatore.',
+    already: 'I dati di questa persona sono già stati cancellati.',
+    done: (name: string, r: { accounts: number; memberships: number; conversations: number; textsBlanked: number; partnerContacts: number; other: number }) =>
+      `Fatto: i dati di ${literal(name)} sono cancellati. Account ${r.accounts}, ruoli ${r.memberships}, conversazioni ${r.conversations}, testi svuotati ${r.textsBlanked}, contatti di partner ${r.partnerContacts}, altro ${r.other}.`,
+  },
   access: {
     outsider:
       'Ciao! Reti è il servizio di ANCI Lombardia per le reti territoriali del programma: lo usano i referenti e i partecipanti delle reti, nei canali delle reti e in chat privata. ' +

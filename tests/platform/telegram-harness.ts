@@ -18,7 +18,7 @@ import { groupChat, privateChat, user, type Update, type UpdateBody } from '../f
 
 const defaultCommands = defaultContributions.commands;
 
-export const WEBHOOK_SECRET = 'segreto_di_prova-0123456789';
+export const WEBHOOK_SECRET = 'segreto_di_prova-0123456789abcdefghijklmnop';
 export const PUBLIC_WEBHOOK_URL = 'https://reti.example.org/telegram/webhook';
 
 /** People and chats of tests/fixtures/networks.yaml, as Telegram shows them. */

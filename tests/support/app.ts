@@ -60,7 +60,8 @@ export async function testApp(
   const clock = (options.clock as ManualClock | undefined) ?? new ManualClock('2026-11-23T08:00:00Z');
   const telegram = new MemoryAdapter('telegram');
   const slack = new MemoryAdapter('slack', 'T0EXAMPLE');
-  const config = loadConfig({ INSTANCE_ID: `test-${process.pid}-${Math.random()}`, ...options.env });
+  // The privacy notice at first contact is tested on its own (tests/privacy/notice.test.ts).
+  const config = loadConfig({ INSTANCE_ID: `test-${process.pid}-${Math.random()}`, PRIVACY_NOTICE_AT_FIRST_CONTACT: 'false', ...options.env });
   const app = createApp({
     config,
     db,

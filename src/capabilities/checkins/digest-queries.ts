@@ -254,11 +254,13 @@ export const SUPPORT = 'supporto';
 /** Answers that only say "none": not an obstacle worth a line. */
 const NOTHING = ['', 'nessuno', 'nessuna', 'niente', 'nulla', 'no', 'nessun ostacolo', 'nessun problema', 'n/a', 'na'];
 
-export async function obstacles(tx: Tx, scope: Scope): Promise<Obstacle[]> {
+/** `sharedOnly`: a network's own digest shows only what its referent chose to share (coordinators see all). */
+export async function obstacles(tx: Tx, scope: Scope, sharedOnly = false): Promise<Obstacle[]> {
   const rows = await tx.$queryRaw<(NetworkRef & { text: string })[]>`
     SELECT n.id, n.code, n.name, a.text_value AS text
-    FROM checkin_answer a JOIN network n ON n.id = a.network_id
+    FROM checkin_answer a JOIN network n ON n.id = a.network_id JOIN checkin_submission s ON s.id = a.submission_id
     WHERE a.period = ${scope.week} AND a.indicator_code = ${OBSTACLES} AND NOT a.skipped AND a.text_value IS NOT NULL
+      AND (${!sharedOnly} OR s.share_text)
       AND lower(btrim(a.text_value, E' .!-\\n\\t')) <> ALL (${NOTHING}::text[]) ${networkFilter(scope, 'a.network_id')}
     ORDER BY n.code, a.id`;
   return rows.map((r) => ({ network: { id: r.id, code: r.code, name: r.name }, text: r.text.trim() }));

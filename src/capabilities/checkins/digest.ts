@@ -127,7 +127,8 @@ export const obstaclesSection = defineDigestSection({
   id: 'checkins.obstacles',
   order: 40,
   audience: 'both',
-  build: (tx, { scope }) => obstacles(tx, scope),
+  // Written answers reach a network's channels only when its referent chose to share them.
+  build: (tx, { scope, network }) => obstacles(tx, scope, network !== null),
   isEmpty: (lines) => lines.length === 0,
   render: (lines) => section(t.obstacles.header, packLines(lines.map((o) => t.obstacles.line(o.network.code, o.text)))),
 });

@@ -23,6 +23,8 @@ export const subjectSchema = z.object({
   submissionId: z.number().int().optional(),
   /** edit: the submission version the edit started from. */
   version: z.number().int().optional(),
+  /** The written answers may appear in the network's digest (asked in the summary; default no). */
+  shareText: z.boolean().optional(),
 });
 export type CheckinSubject = z.infer<typeof subjectSchema>;
 
@@ -95,6 +97,13 @@ export const checkinFlow = formFlow({
     const highest = row?.highest;
     if (highest === null || highest === undefined || answer.number <= PLAUSIBLE_FACTOR * Math.max(highest, 1)) return null;
     return { confirm: t.plausible(formatNumber(answer.number), s.code, formatNumber(highest)) };
+  },
+  summaryOption: {
+    key: 'shareText',
+    applies: (state) => state.fields.some((f) => f.type === 'text'),
+    text: (on) => (on ? t.share.on : t.share.off),
+    label: (on) => (on ? t.share.stopButton : t.share.shareButton),
+    words: { on: ['condividi'], off: ['non condividere'] },
   },
 
   summaryIntro(state) {

@@ -151,7 +151,12 @@ export async function beginEdit(env: FlowEnv, who: Starter, roundId: number, ope
   }
   const fields = formStateSchema.shape.fields.parse(submission.fields);
   const answers = await storedAnswers(tx, submission.id, env.services.checkins.questionSources);
-  const state = newForm(title(n, round.period), fields, subject('edit', round, n, { submissionId: submission.id, version: submission.version }), answers);
+  const state = newForm(
+    title(n, round.period),
+    fields,
+    subject('edit', round, n, { submissionId: submission.id, version: submission.version, shareText: submission.shareText }),
+    answers,
+  );
   await conversations.start(env, CHECKIN_FLOW, { personId: who.personId, address: who.address, state, step: 'summary' });
   return { status: 'asking' };
 }

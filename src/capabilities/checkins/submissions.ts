@@ -49,6 +49,12 @@ async function indicatorIds(tx: Tx, fields: FieldSpec[]): Promise<Map<string, nu
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
+/** What the summary's choice about written answers is called among the changes of an edit. */
+export const SHARE_TEXT = 'condivisione';
+
+/** The referent chose, in the summary, to share the written answers with the network. */
+const sharesText = (state: FormState) => state.subject['shareText'] === true;
+
 /**
  * Stores the network's submission for the round's period and marks the round completed. Returns
  * null when the network already has one (another referent confirmed first).
@@ -66,6 +72,7 @@ export async function storeSubmission(tx: Tx, round: Round, state: FormState, au
         submittedAt: author.now,
         updatedAt: author.now,
         updatedBy: author.personId,
+        shareText: sharesText(state),
       },
     ],
     skipDuplicates: true,
@@ -136,6 +143,10 @@ export async function editSubmission(tx: Tx, submissionId: number, state: FormSt
   const submission = await tx.checkinSubmission.findUniqueOrThrow({ where: { id: submissionId } });
   const before = await storedAnswers(tx, submissionId, author.sources);
   const changed = state.fields.filter((f) => f.key in before && !same(before[f.key], state.answers[f.key]));
+  if (sharesText(state) !== submission.shareText) {
+    await tx.checkinSubmission.update({ where: { id: submissionId }, data: { shareText: sharesText(state) } });
+    if (changed.length === 0) return [SHARE_TEXT];
+  }
   if (changed.length === 0) return [];
   for (const f of changed) {
     await tx.checkinAnswer.updateMany({

@@ -50,6 +50,12 @@ export const itCheckins = {
     notified: (referent: string, from: string, to: string) =>
       `${literal(referent)} ti ha indicato per rispondere al check-in settimanale al suo posto ${range(from, to)}. In quei giorni ricevi tu le domande; scrivi /checkin per rispondere.`,
   },
+  share: {
+    off: '🔒 Le risposte scritte (per esempio gli ostacoli) restano riservate ai coordinatori: il riepilogo settimanale della rete non le riporta.',
+    on: '👥 Le risposte scritte compariranno anche nel riepilogo settimanale della rete, letto da tutte le persone dei suoi canali.',
+    shareButton: 'Condividi le risposte scritte con la rete',
+    stopButton: 'Non condividere le risposte scritte',
+  },
   command: {
     description: 'Compila, riprendi o modifica il check-in settimanale della tua rete',
     usage: '/checkin [CODICE]',

@@ -6,6 +6,7 @@ import { networkCode, requiredText } from '../../config-import/schemas.js';
 import { parsePatronDay } from './calendar.js';
 import { parseDay, MAX_PERIOD_DAYS } from './period-input.js';
 import { replaceConfigPauses } from './pauses.js';
+import { audit } from '../../audit.js';
 
 const code = networkCode;
 const text = requiredText;
@@ -152,6 +153,7 @@ async function revokeUnlisted(ctx: SectionContext, coordinators: Set<number>, de
   for (const p of former) {
     await ctx.tx.person.update({ where: { id: p.id }, data: { coordinator: false } });
     ctx.change('people', `${p.name}: non è più coordinatore`);
+    await audit(ctx.tx, { at: ctx.clock.now(), action: 'role', subjectPersonId: p.id, detail: 'non più coordinatore (configurazione)' });
   }
   const rows = await ctx.tx.membership.findMany({
     where: { OR: [{ role: 'referente' }, { personId: { in: [...declared.keys()] } }] },
@@ -165,9 +167,16 @@ async function revokeUnlisted(ctx: SectionContext, coordinators: Set<number>, de
     if (m.role === 'referente' && role !== 'referente' && (role === 'membro' || !listed)) {
       await ctx.tx.membership.update({ where: { id: m.id }, data: { role: 'membro' } });
       ctx.change('people', `${m.person.name}: non è più referente di ${m.network.code}`);
+      await audit(ctx.tx, {
+        at: ctx.clock.now(),
+        action: 'role',
+        subjectPersonId: m.personId,
+        detail: `non più referente di ${m.network.code} (configurazione)`,
+      });
     } else if (listed && role === undefined) {
       await ctx.tx.membership.delete({ where: { id: m.id } });
       ctx.change('people', `${m.person.name}: non fa più parte di ${m.network.code}`);
+      await audit(ctx.tx, { at: ctx.clock.now(), action: 'role', subjectPersonId: m.personId, detail: `tolto dalla rete ${m.network.code} (configurazione)` });
     }
   }
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "checkin_submission" ADD COLUMN     "share_text" BOOLEAN NOT NULL DEFAULT false;
