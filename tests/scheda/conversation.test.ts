@@ -49,7 +49,7 @@ describe('la scheda della rete in chat', () => {
     expect(await say(t, who.ahmed, 'telegram', '2000000')).toContain('3/6 Quanto, in numero?');
     expect(await say(t, who.ahmed, 'telegram', '40')).toContain('4/6 Che cosa conta il traguardo?');
     expect(await say(t, who.ahmed, 'telegram', 'famiglie')).toContain('5/6 Entro quando?');
-    expect(await say(t, who.ahmed, 'telegram', '31/02/2027')).toContain('Scrivi una data come');
+    expect(await say(t, who.ahmed, 'telegram', '31/02/2027')).toContain('Il 31/02/2027 non esiste: febbraio 2027 ha 28 giorni.');
     const past = await say(t, who.ahmed, 'telegram', '20/11/2026');
     expect(past).toContain('La scadenza non può essere nel passato');
     expect(past).toContain('5/6 Entro quando?');
