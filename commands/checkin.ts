@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand, defineSubcommand } from '../src/bus/types.js';
-import { deputyCommand } from '../src/capabilities/checkins/deputy-chat.js';
+import { deputyCommand } from '../src/capabilities/checkins/chat-deputy.js';
 import { checkinCommand, pressEdit, pressStart } from '../src/capabilities/checkins/chat.js';
 import { itCheckins as t } from '../src/capabilities/checkins/texts.js';
 

@@ -3,7 +3,7 @@ import { defineCommand, defineSubcommand } from '../src/bus/types.js';
 import { AppError } from '../src/errors.js';
 import { coreTexts } from '../src/i18n/core-texts.js';
 import { romeDay } from '../src/capabilities/networks/calendar.js';
-import { pauseCommand, resumeCommand } from '../src/capabilities/networks/pause-chat.js';
+import { pauseCommand, resumeCommand } from '../src/capabilities/networks/chat-pause.js';
 import { itCalendar as calendarTexts } from '../src/capabilities/networks/texts.js';
 import { audit } from '../src/audit.js';
 import { erasePerson } from '../src/capabilities/networks/erase.js';

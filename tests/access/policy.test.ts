@@ -119,7 +119,9 @@ describe('access policy', () => {
   it('applies a command’s access to its buttons, and refuses ids beyond the database’s range', async () => {
     await t.telegram.press(people.fatou, t.telegram.privateChat(people.fatou), 'checkin.start', 'n1');
     await t.deliver();
-    expect(t.telegram.lastText(people.fatou.id)).toBe('Questo comando è riservato ai referenti della rete.');
+    expect(t.telegram.lastText(people.fatou.id)).toBe(
+      'Il check-in settimanale è per i referenti delle reti e non risulti referente di nessuna rete. Se è un errore, avvisa il coordinamento.',
+    );
     for (const value of ['99999999999', '2147483648', '1:99999999999999999999']) {
       await t.telegram.press(people.luca, t.telegram.privateChat(people.luca), 'buonapratica.publish', value);
       await t.deliver();

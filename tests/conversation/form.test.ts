@@ -123,7 +123,7 @@ describe('guided form conversation', () => {
     await t.deliver();
     await say('2');
     expect(await say('annulla')).toContain('scrivi /prova per riprendere dalla stessa domanda');
-    expect(await say('3')).toBe('Non ho capito. Scrivi /aiuto per vedere cosa posso fare.');
+    expect(await say('3')).toBe('Hai in pausa «Prova» alla domanda 2 di 5: scrivi /prova per continuare.');
     await t.telegram.command(maria, chat(), 'prova');
     await t.deliver();
     expect(t.telegram.lastText(maria.id)).toContain('2/5 Quante ore?');

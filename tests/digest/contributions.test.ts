@@ -107,17 +107,23 @@ describe('an app without the laboratori, with a capability of its own', () => {
       'reti-2026-W40_2026-W47-richieste.csv',
       'reti-2026-W40_2026-W47-richieste-storia.csv',
       'reti-2026-W40_2026-W47-incontri.csv',
+      'reti-2026-W40_2026-W47-schede.csv',
+      'reti-2026-W40_2026-W47-obiettivi.csv',
+      'reti-2026-W40_2026-W47-maturita.csv',
       'reti-2026-W40_2026-W47.xlsx',
     ]);
     expect(Buffer.from(files[0]!.base64, 'base64').toString('utf8')).toBe('\ufeffRete\nBG01\nBS02\nCR04\nLO06\nMI03\nVA05\n');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(files[5]!.base64, 'base64') as unknown as ArrayBuffer);
+    await book.xlsx.load(Buffer.from(files[8]!.base64, 'base64') as unknown as ArrayBuffer);
     expect(book.worksheets.map((s) => [s.name, s.rowCount])).toEqual([
       ['Prova', 7],
       ['Check-in', 115],
       ['Richieste', 1],
       ['Richieste - storia', 1],
       ['Incontri', 1],
+      ['Schede', 1],
+      ['Obiettivi per settimana', 1],
+      ['Maturità per settimana', 1],
     ]);
   });
 });

@@ -151,9 +151,12 @@ describe('exports parsed back and compared with the stored answers', () => {
       'reti-2026-W40_2026-W48-richieste.csv',
       'reti-2026-W40_2026-W48-richieste-storia.csv',
       'reti-2026-W40_2026-W48-incontri.csv',
+      'reti-2026-W40_2026-W48-schede.csv',
+      'reti-2026-W40_2026-W48-obiettivi.csv',
+      'reti-2026-W40_2026-W48-maturita.csv',
     ]);
-    // No support request in this data set: the files hold their header only.
-    expect(messages.slice(3).map((m) => csv(m.attachment!).length)).toEqual([1, 1, 1]);
+    // No support request, scheda or maturity history in this data set: those files hold their header only.
+    expect(messages.slice(3).map((m) => csv(m.attachment!).length)).toEqual([1, 1, 1, 1, 1, 1]);
     const [header, ...rows] = csv(messages[0]!.attachment!);
     expect(header![0]).toBe('Rete');
     const asText = (r: Row) => r.map((v) => (v === null ? '' : String(v)));
@@ -194,7 +197,17 @@ describe('exports parsed back and compared with the stored answers', () => {
     const chunks: Buffer[] = [];
     const out = new PassThrough().on('data', (c: Buffer) => chunks.push(c));
     const sets = await dataSets(t.db.prisma, { period: periodOf('2026-W40', '2026-W47'), networkId: null });
-    expect(await writeXlsx(out, sets, 50)).toEqual({ risposte: 114, iscrizioni: 4, gradimento: 3, richieste: 0, 'richieste-storia': 0, incontri: 0 });
+    expect(await writeXlsx(out, sets, 50)).toEqual({
+      risposte: 114,
+      iscrizioni: 4,
+      gradimento: 3,
+      richieste: 0,
+      'richieste-storia': 0,
+      incontri: 0,
+      schede: 0,
+      obiettivi: 0,
+      maturita: 0,
+    });
     const book = await sheets(Buffer.concat(chunks).toString('base64'));
     expect(Object.keys(book)).toEqual([
       'Check-in',
@@ -205,6 +218,9 @@ describe('exports parsed back and compared with the stored answers', () => {
       'Richieste',
       'Richieste - storia',
       'Incontri',
+      'Schede',
+      'Obiettivi per settimana',
+      'Maturità per settimana',
     ]);
     expect(book['Check-in (3)']![0]![0]).toBe('Rete');
     const rows = ['Check-in', 'Check-in (2)', 'Check-in (3)'].flatMap((name) => book[name]!.slice(1));
@@ -249,9 +265,12 @@ describe('exports parsed back and compared with the stored answers', () => {
         'reti-2026-W40_2026-W47-LO06-gradimento.csv',
         'reti-2026-W40_2026-W47-LO06-incontri.csv',
         'reti-2026-W40_2026-W47-LO06-iscrizioni.csv',
+        'reti-2026-W40_2026-W47-LO06-maturita.csv',
+        'reti-2026-W40_2026-W47-LO06-obiettivi.csv',
         'reti-2026-W40_2026-W47-LO06-richieste-storia.csv',
         'reti-2026-W40_2026-W47-LO06-richieste.csv',
         'reti-2026-W40_2026-W47-LO06-risposte.csv',
+        'reti-2026-W40_2026-W47-LO06-schede.csv',
       ]);
       const rows: string[][] = parse(readFileSync(path.join(dir, 'reti-2026-W40_2026-W47-LO06-risposte.csv')), { bom: true });
       expect(rows.slice(1).map((r) => [r[0], r[4], r[6], r[7]])).toEqual([

@@ -43,7 +43,7 @@ describe('requests of support', () => {
 
     expect(await say(t, who.ahmed, 'telegram', 'Un corso sulla mediazione per gli operatori dello sportello')).toContain('3/3 Entro quando?');
     const badDate = await say(t, who.ahmed, 'telegram', '31/02/2027');
-    expect(badDate).toContain('Scrivi una data come 12/03/2027.');
+    expect(badDate).toContain('Il 31/02/2027 non esiste: febbraio 2027 ha 28 giorni.');
     expect(badDate).toContain('3/3 Entro quando?');
     const past = await say(t, who.ahmed, 'telegram', '01/11/2026');
     expect(past).toContain('La data dev’essere nel futuro.');
