@@ -61,7 +61,8 @@ export const coordinatorsMaturitySection = defineDigestSection({
   order: 58,
   audience: 'coordinators',
   build: (tx, { scope }) => coordinatorsMaturity(tx, scope.week),
-  isEmpty: (d) => d.moved.length === 0 && d.missingTotal === 0,
+  // Support not yet received is a standing state, listed when the digest has news; a change of stage is news.
+  isEmpty: (d) => d.moved.length === 0,
   render(d) {
     const lines = [d.moved.length ? t.movedHeading(d.moved.length) : t.noneMoved];
     for (const m of d.moved.slice(0, MAX)) lines.push(t.movedLine(m.code, m.label, m.from, m.to));

@@ -73,7 +73,8 @@ export const networkSchedaSection = defineDigestSection({
   order: 57,
   audience: 'network',
   build: (tx, { scope }) => networkScheda(tx, scope.networkId!, scope.week, scope.now),
-  isEmpty: () => false,
+  // A scheda that stands as it was is no news on its own: only answers about objectives or objectives past due.
+  isEmpty: (d) => d.objectives.every((o) => !o.status) && d.pastDue.length === 0,
   render(d) {
     const lines = [d.missing.length ? t.incomplete(d.done, d.missing) : t.complete];
     for (const o of d.objectives) lines.push(t.objective(o.number, o.what, o.reached ? 'raggiunto' : o.status ? labelOf(PROGRESS, o.status) : null));
@@ -87,7 +88,8 @@ export const coordinatorsSchedaSection = defineDigestSection({
   order: 57,
   audience: 'coordinators',
   build: (tx, { scope }) => coordinatorsScheda(tx, scope.now),
-  isEmpty: (d) => d.networks === 0,
+  // Incomplete schede are a standing state, listed when the digest has news; past-due objectives are news.
+  isEmpty: (d) => d.networks === 0 || d.pastDueTotal === 0,
   render(d) {
     const lines: string[] = [];
     lines.push(d.pastDueTotal ? t.pastDueHeading(d.pastDueTotal) : t.noPastDue);
