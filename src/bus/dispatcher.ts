@@ -12,7 +12,7 @@ import type { Logger } from '../log.js';
 import { enqueue, type OutboxEntry } from '../outbox/enqueue.js';
 import { addressOf, asMessage, type FormSpec, type InboundEvent, type OutMessage, type PlatformAdapter, type PlatformCapabilities } from '../platform/port.js';
 import type { Services } from '../services.js';
-import { resolveChat, resolveChatAndActor } from './actors.js';
+import { lookUp, resolveChatAndActor, type Sighting } from './actors.js';
 import { admitted, allowed, forgedIds } from './policy.js';
 import { nearest, resolveSubcommand, tokenize, type CommandRegistry } from './registry.js';
 import { addressOfActor, type Access, type Context, type ConversationRouter, type ReplyOptions } from './types.js';
@@ -77,20 +77,27 @@ export class Dispatcher {
     const check = this.deps.commands.formCheck(event.form);
     if (!check) return null;
     try {
-      return await this.deps.db.$transaction(async (tx) => check(await this.context(tx, event), event.values, event.context), {
-        timeout: 10_000,
-        maxWait: 10_000,
-      });
+      return await this.deps.db.$transaction(
+        async (tx) => {
+          // Someone the policy does not admit is answered by route(), and nothing about them is written here either.
+          const sighting = await lookUp(tx, event.chat, event.actor);
+          return admitted(sighting) ? check(await this.context(tx, event, sighting), event.values, event.context) : null;
+        },
+        {
+          timeout: 10_000,
+          maxWait: 10_000,
+        },
+      );
     } catch (err) {
       this.deps.logger.warn({ err, form: event.form }, 'form check failed');
       return null;
     }
   }
 
-  /** Builds the context for an event (also used by jobs that act for a person). */
-  async context(tx: Tx, event: InboundEvent): Promise<Context> {
+  /** Builds the context for an event (also used by jobs that act for a person); `sighting` when already looked up. */
+  async context(tx: Tx, event: InboundEvent, sighting?: Sighting): Promise<Context> {
     const now = this.deps.clock.now();
-    const { chat, actor } = await resolveChatAndActor(tx, event.chat, event.actor, now);
+    const { chat, actor } = await resolveChatAndActor(tx, event.chat, event.actor, now, sighting);
     if (chat.kind === 'private') {
       // The first private contact from an account (the privacy capability sends its notice).
       const first = await tx.account.updateMany({ where: { id: actor.account.id, privacyNoticeAt: null }, data: { privacyNoticeAt: now } });
@@ -147,11 +154,12 @@ export class Dispatcher {
   private async route(tx: Tx, event: InboundEvent): Promise<void> {
     // The access policy (src/bus/policy.ts): someone Reti does not know is told how to be added,
     // and nothing about them is written (no person, no account).
-    if (!(await admitted(tx, event.actor, await resolveChat(tx, event.chat)))) {
+    const sighting = await lookUp(tx, event.chat, event.actor);
+    if (!admitted(sighting)) {
       await enqueue(tx, { delivery: this.replyDelivery(event, { text: t.access.outsider }), dedupeKey: `re:${event.platform}:${event.id}:0` });
       return;
     }
-    const ctx = await this.context(tx, event);
+    const ctx = await this.context(tx, event, sighting);
     switch (event.type) {
       case 'command':
         return this.runCommand(ctx, event.command, event.text);

@@ -8,9 +8,8 @@
 // | membro       | wrote in a network's channel, or configured as membro       | "everyone" commands and buttons  |
 // | referente    | configured (or named by a coordinator) referente of a rete  | + "referente" commands, contacts |
 // | coordinatore | ANCI Lombardia's team, from the configuration               | everything                       |
-import type { Tx } from '../db/client.js';
-import type { ActorRef } from '../platform/port.js';
-import type { Access, Actor, ChatContext } from './types.js';
+import type { Sighting } from './actors.js';
+import type { Access, Actor } from './types.js';
 
 /** The largest id a database row has (PostgreSQL `integer`). */
 export const MAX_ROW_ID = 2_147_483_647;
@@ -19,13 +18,9 @@ export const MAX_ROW_ID = 2_147_483_647;
  * Whoever writes in a network's channel is admitted (and becomes a member of that network).
  * Elsewhere only a person with a role is: a member or referent of some network, or a coordinator.
  */
-export async function admitted(tx: Tx, ref: ActorRef, chat: ChatContext): Promise<boolean> {
-  if (chat.network) return true;
-  const account = await tx.account.findUnique({
-    where: { platform_externalId: { platform: ref.platform, externalId: ref.userId } },
-    select: { person: { select: { coordinator: true, _count: { select: { memberships: true } } } } },
-  });
-  return !!account && (account.person.coordinator || account.person._count.memberships > 0);
+export function admitted({ network, actor }: Sighting): boolean {
+  if (network) return true;
+  return !!actor && (actor.coordinator || actor.memberships.length > 0);
 }
 
 export function allowed(access: Access | undefined, actor: Actor, networkId?: number): boolean {
