@@ -35,7 +35,7 @@ const capabilities = ['./src/capabilities', './commands', './jobs'];
 const adapters = ['./src/platform/slack', './src/platform/telegram', './src/platform/memory', './src/adapters.ts'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/db/generated/**', 'data/**', 'tests/artifacts/**'] },
+  { ignores: ['node_modules/**', 'src/db/generated/**', 'data/**', 'tests/artifacts/**', 'dist/**'] },
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,
   {

@@ -84,11 +84,6 @@ export function createHttpApp(deps: HttpDeps): Express {
   for (const router of deps.routers ?? []) app.use(router);
 
   app.use((_req, res) => void res.status(404).json({ error: 'Non trovato.' }));
-  app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (err?.type === 'entity.parse.failed') return void res.status(400).json({ error: 'Il corpo della richiesta non è JSON valido.' });
-    if (err?.type === 'entity.too.large') return void res.status(413).json({ error: 'Richiesta troppo grande.' });
-    next(err);
-  });
   app.use(jsonErrors(deps.logger));
   return app;
 }
@@ -104,6 +99,10 @@ function metricsHandler(deps: Pick<HttpDeps, 'metrics' | 'metricsToken'>): expre
 /** Any error on the HTTP side: a JSON answer, the detail only in the log (never a stack trace). */
 function jsonErrors(logger: Logger): express.ErrorRequestHandler {
   return (err: unknown, _req, res, _next) => {
+    // A body that is not JSON, or too large: the client's mistake, said in one line (no log entry).
+    const type = typeof err === 'object' && err && 'type' in err ? err.type : undefined;
+    if (type === 'entity.parse.failed') return void res.status(400).json({ error: 'Il corpo della richiesta non è JSON valido.' });
+    if (type === 'entity.too.large') return void res.status(413).json({ error: 'Richiesta troppo grande.' });
     logger.error({ err }, 'http request failed');
     if (res.headersSent) return void res.end();
     const status =
